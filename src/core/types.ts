@@ -1,0 +1,68 @@
+// The vocabulary every part of Scam Warner shares: entries, categories, evidence and verdicts.
+
+/** Scam categories, shared by list entries, page signals, reports and the UI (`category_<id>` in _locales). */
+export const CATEGORIES = [
+  'phishing', // credential and card phishing
+  'investment', // fake investment platforms, pig butchering
+  'tech-support', // scareware, fake support lines
+  'giveaway', // crypto giveaways, "send 1 get 2"
+  'parcel', // parcel and delivery fees
+  'impersonation', // police, tax, toll and other authorities, banks, loved ones
+  'prize', // prizes and lotteries
+  'gift-card', // gift-card payment demands
+  'fake-shop',
+  'job', // task and job scams
+  'malware',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export function isCategory(value: unknown): value is Category {
+  return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);
+}
+
+/** What a list entry matches: a registrable domain with its subdomains, one exact host, or a URL prefix. */
+export type EntryKind = 'domain' | 'host' | 'url-prefix';
+/** Literal strings a scam page shows, matched in page text (never regular expressions). */
+export type IndicatorKind = 'phrase' | 'wallet' | 'phone' | 'payment-handle';
+
+export interface EntryMeta {
+  category: Category;
+  /** Where the entry came from: a source list's name, "community report", "user". */
+  source: string;
+  /** Day the entry was added, `YYYY-MM-DD`. */
+  added: string;
+}
+
+export interface ListEntry extends EntryMeta {
+  kind: EntryKind;
+  /** Normalized value: `evil.com`, `login.evil.com`, `sites.google.com/view/x`. */
+  value: string;
+  /** Allow entries always win over block entries. */
+  allow?: boolean;
+}
+
+export interface Indicator extends EntryMeta {
+  kind: IndicatorKind;
+  value: string;
+}
+
+export type VerdictLevel = 'dangerous' | 'suspicious' | 'unknown' | 'safe';
+
+export type LookalikeTechnique = 'confusable' | 'typo' | 'embedding' | 'combo' | 'subdomain';
+
+/** One piece of evidence behind a verdict, in a form the UI can put into words. */
+export type Reason =
+  | { kind: 'blocklist'; entry: string; entryKind: EntryKind; category: Category; source: string; added: string }
+  | { kind: 'allowlist'; entry: string; source: string }
+  | { kind: `lookalike-${LookalikeTechnique}`; brand: string; brandDomain: string; weight: number }
+  | { kind: 'signal'; signal: string; category: Category | null; weight: number; evidence?: string }
+  | { kind: 'indicator'; indicatorKind: IndicatorKind; value: string; category: Category; source: string; weight: number };
+
+export interface Verdict {
+  url: string;
+  verdict: VerdictLevel;
+  /** The most likely scam category, when there is one. */
+  category: Category | null;
+  reasons: Reason[];
+}
