@@ -43,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'scripts/**/*.{js,ts}', 'tests/**/*.ts', 'src/cli/**/*.ts', 'src/server/**/*.ts', '*.config.{js,ts}'],
+    files: ['src/cli/bin.js', 'src/tools/**/*.{js,mjs,ts}', 'tests/**/*.ts', 'src/cli/**/*.ts', 'src/server/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -1,10 +1,12 @@
-import { defineConfig } from 'vitest/config';
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 
 const fakeBrowser = fileURLToPath(new URL('./tests/support/fake-browser.ts', import.meta.url));
 
 export default defineConfig({
+  plugins: [preact()],
   test: {
     passWithNoTests: true,
     projects: [

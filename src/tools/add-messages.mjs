@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Adds or updates UI strings in every locale at once, keeping keys sorted and the files valid JSON.
-// usage: node scripts/add-messages.mjs strings.json
+// usage: node src/tools/add-messages.mjs strings.json
 //   strings.json: { "key_name": { "en": "...", "ar": "...", "description": "...", "placeholders": {...} } }
 // Several people edit the locale files at once, so the read-modify-write happens under a lock file.
 import { readFileSync, writeFileSync, openSync, closeSync, unlinkSync, existsSync, mkdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const LOCALES_DIR = new URL('../public/_locales/', import.meta.url);
-const LOCK = new URL('../public/_locales/.lock', import.meta.url);
+const LOCALES_DIR = new URL('../../public/_locales/', import.meta.url);
+const LOCK = new URL('../../public/_locales/.lock', import.meta.url);
 
 async function withLock(work) {
   for (let attempt = 0; ; attempt++) {
