@@ -66,3 +66,83 @@ export interface Verdict {
   category: Category | null;
   reasons: Reason[];
 }
+
+/** How readily page patterns alone make a page `suspicious` (a user setting). */
+export type Sensitivity = 'low' | 'normal' | 'high';
+
+/** One form field as the content script saw it; every string is bounded by the snapshot limits. */
+export interface SnapshotField {
+  tag: 'input' | 'select' | 'textarea';
+  type: string;
+  name: string;
+  id: string;
+  autocomplete: string;
+  inputMode: string;
+  placeholder: string;
+  /** Text of its `<label>`, `aria-label` or enclosing label. */
+  label: string;
+  /** `maxlength`, or -1 when absent. */
+  maxLength: number;
+}
+
+export interface SnapshotForm {
+  /** The form's `action` attribute as written ('' for fields outside any form). */
+  action: string;
+  fields: SnapshotField[];
+}
+
+/** What the page did, counted in its own world by the main-world script; counters only grow. */
+export interface BehaviourCounters {
+  fullscreen: number;
+  keyboardLock: number;
+  pointerLock: number;
+  beforeUnload: number;
+  contextMenuBlock: number;
+  keyBlock: number;
+  historyPush: number;
+  audioRestart: number;
+  dialog: number;
+}
+
+/** A bounded, structured copy of a page: what the content script sends the background to scan. */
+export interface PageSnapshot {
+  url: string;
+  title: string;
+  lang: string;
+  /** Visible text from the start of the body, whitespace collapsed, capped. */
+  text: string;
+  headings: string[];
+  buttons: string[];
+  forms: SnapshotForm[];
+  links: string[];
+  imageAlts: string[];
+  behaviour: BehaviourCounters;
+  /** Some limit was reached: the page had more than the snapshot holds. */
+  truncated: boolean;
+}
+
+/** Which part of the page pattern model a signal belongs to (DESIGN.md, "Page patterns"). */
+export type SignalKind = 'ask' | 'pressure' | 'behaviour' | 'mismatch' | 'context';
+
+/** One page-pattern signal that fired (`signal_<id>` in _locales names it for the user). */
+export interface ScanSignal {
+  id: string;
+  kind: SignalKind;
+  category: Category | null;
+  /** Contribution to the score; negative for context that makes a scam less likely. */
+  weight: number;
+  /** What fired it: the phrase, field or counter, for maintainers and the popup. */
+  evidence: string;
+}
+
+export interface ScanResult {
+  signals: ScanSignal[];
+  /** Score per scam category (only categories with evidence). */
+  scores: Partial<Record<Category, number>>;
+  /** The best-supported category, when there is one. */
+  category: Category | null;
+  /** `suspicious` when the page's own evidence crosses the threshold; page patterns never say more. */
+  verdict: 'suspicious' | null;
+  /** The evidence behind the verdict, as `signal` and `indicator` reasons. */
+  reasons: Reason[];
+}
