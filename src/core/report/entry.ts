@@ -1,0 +1,84 @@
+// Which list entry an approved report becomes: the whole registrable domain for a scam site of its
+// own, but only the scammer's part of a shared host (a path on sites.google.com, one subdomain of
+// weebly.com), so approving a report can never block a platform millions of honest people use.
+import { parse } from 'tldts';
+import type { EntryKind } from '../types.ts';
+
+export interface SuggestedEntry {
+  kind: EntryKind;
+  /** As the sources files write it: `evil.com`, `evil.weebly.com`, `sites.google.com/view/x`. */
+  value: string;
+}
+
+export type EntrySuggestion = { ok: true; entry: SuggestedEntry } | { ok: false; reason: string };
+
+/**
+ * Hosts where the first path segments name the tenant: `*` is that tenant's segment. The first
+ * pattern that fits wins; when none fits, the page's whole path is the prefix (never the host).
+ */
+const PATH_TENANT_HOSTS: Record<string, string[]> = {
+  'sites.google.com': ['view/*', 'site/*', 'a/*/*'],
+  'docs.google.com': ['forms/d/e/*', '*/d/*'],
+  'drive.google.com': ['file/d/*', 'drive/folders/*'],
+  'script.google.com': ['macros/s/*'],
+  'storage.googleapis.com': ['*'],
+  'firebasestorage.googleapis.com': ['v0/b/*'],
+  'github.com': ['*'],
+  'gitlab.com': ['*'],
+  'bitbucket.org': ['*'],
+  'ipfs.io': ['ipfs/*'],
+  'www.dropbox.com': ['s/*', 'scl/fi/*'],
+  'dl.dropboxusercontent.com': ['s/*', 'scl/fi/*'],
+  'forms.gle': ['*'],
+  'linktr.ee': ['*'],
+  't.me': ['*'],
+  'wa.me': ['*'],
+  'telegra.ph': ['*'],
+  'bit.ly': ['*'],
+  'tinyurl.com': ['*'],
+  'www.facebook.com': ['*'],
+  'www.instagram.com': ['*'],
+  'www.tiktok.com': ['*'],
+  'x.com': ['*'],
+  'twitter.com': ['*'],
+};
+
+/** Site builders that give each customer a subdomain but are not private suffixes in the PSL. */
+const SUBDOMAIN_TENANT_DOMAINS = new Set(['weebly.com', 'square.site', 'godaddysites.com',
+  'mystrikingly.com', 'jimdosite.com', 'yolasite.com', 'webnode.page', 'ukit.me', 'tilda.ws']);
+
+/** The entry to add for a canonical http(s) URL, or why none can be suggested safely. */
+export function suggestEntry(canonicalUrl: string): EntrySuggestion {
+  let url: URL;
+  try {
+    url = new URL(canonicalUrl);
+  } catch {
+    return { ok: false, reason: 'not a URL' };
+  }
+  const host = url.hostname;
+  const patterns = PATH_TENANT_HOSTS[host];
+  if (patterns) return suggestPathPrefix(host, url.pathname, patterns);
+  const parsed = parse(host, { allowPrivateDomains: true });
+  if (parsed.isIp) return { ok: true, entry: { kind: 'host', value: host } };
+  if (!parsed.domain) return { ok: false, reason: `${host} is a public suffix, not a site` };
+  if (SUBDOMAIN_TENANT_DOMAINS.has(parsed.domain)) return suggestTenantHost(host, parsed.domain);
+  return { ok: true, entry: { kind: 'domain', value: parsed.domain } };
+}
+
+function suggestTenantHost(host: string, domain: string): EntrySuggestion {
+  const tenant = host.replace(/^www\./, '');
+  if (tenant === domain) return { ok: false, reason: `${domain} is a shared host: name the scammer's subdomain` };
+  return { ok: true, entry: { kind: 'host', value: tenant } };
+}
+
+function suggestPathPrefix(host: string, pathname: string, patterns: string[]): EntrySuggestion {
+  const segments = pathname.split('/').filter((segment) => segment !== '');
+  if (segments.length === 0) return { ok: false, reason: `${host} is a shared host: the report needs the scam page's path` };
+  const fitting = patterns.map((pattern) => pattern.split('/')).find((pattern) => fitsPattern(segments, pattern));
+  const kept = fitting ? segments.slice(0, fitting.length) : segments;
+  return { ok: true, entry: { kind: 'url-prefix', value: `${host}/${kept.join('/')}` } };
+}
+
+function fitsPattern(segments: string[], pattern: string[]): boolean {
+  return pattern.length <= segments.length && pattern.every((part, index) => part === '*' || part === segments[index]);
+}

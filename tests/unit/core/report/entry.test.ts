@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { suggestEntry } from '../../../../src/core/report/index.ts';
+
+describe('suggestEntry', () => {
+  it.each([
+    ['https://evil-scam.test/login', 'domain', 'evil-scam.test'],
+    ['https://secure.login.paypa1.co.uk/x?y=1', 'domain', 'paypa1.co.uk'],
+    ['https://scam.github.io/wallet/', 'domain', 'scam.github.io'],
+    ['https://a.b.blogspot.com/', 'domain', 'b.blogspot.com'],
+    ['https://evil.weebly.com/pay', 'host', 'evil.weebly.com'],
+    ['https://www.evil.wixsite.com/', 'domain', 'evil.wixsite.com'],
+    ['http://192.0.2.7/bank/', 'host', '192.0.2.7'],
+    ['https://sites.google.com/view/claim-prize/home?x=1', 'url-prefix', 'sites.google.com/view/claim-prize'],
+    ['https://docs.google.com/forms/d/e/1FAIpQL/viewform', 'url-prefix', 'docs.google.com/forms/d/e/1FAIpQL'],
+    ['https://docs.google.com/document/d/abc123/edit', 'url-prefix', 'docs.google.com/document/d/abc123'],
+    ['https://github.com/scammer/airdrop/blob/main/x', 'url-prefix', 'github.com/scammer'],
+    ['https://storage.googleapis.com/bucket-x/index.html', 'url-prefix', 'storage.googleapis.com/bucket-x'],
+    ['https://drive.google.com/uc?id=1', 'url-prefix', 'drive.google.com/uc'],
+  ])('%s -> %s %s', (url, kind, value) => {
+    expect(suggestEntry(url)).toEqual({ ok: true, entry: { kind, value } });
+  });
+
+  it.each([
+    ['https://sites.google.com/', /needs the scam page's path/],
+    ['https://weebly.com/', /shared host/],
+    ['https://www.weebly.com/', /shared host/],
+    ['https://github.io/', /public suffix/],
+    ['nonsense', /not a URL/],
+  ])('never blocks a whole shared host: %s', (url, reason) => {
+    const suggestion = suggestEntry(url);
+    expect(suggestion.ok).toBe(false);
+    if (!suggestion.ok) expect(suggestion.reason).toMatch(reason);
+  });
+});
