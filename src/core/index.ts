@@ -1,1 +1,2 @@
 export * from './report/index.ts';
+export * from './feed/index.ts';

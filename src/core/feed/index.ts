@@ -1,0 +1,12 @@
+// The feed's public API: what the publisher, `verify` and the extension's sync call.
+export * from './errors.ts';
+export * from './limits.ts';
+export * from './keys.ts';
+export * from './manifest.ts';
+export * from './envelope.ts';
+export * from './content.ts';
+export * from './snapshot.ts';
+export * from './delta.ts';
+export * from './diff.ts';
+export * from './files.ts';
+export { sha256Hex } from './bytes.ts';
