@@ -9,4 +9,4 @@ export * from './snapshot.ts';
 export * from './delta.ts';
 export * from './diff.ts';
 export * from './files.ts';
-export { sha256Hex } from './bytes.ts';
+export { decodeUtf8, encodeUtf8, sha256Hex } from './bytes.ts';
