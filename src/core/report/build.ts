@@ -60,7 +60,7 @@ export function previewReport(report: Report): ReportPreviewLine[] {
   return PREVIEW_ORDER.filter((field) => report[field] !== undefined).map((field) => {
     const line: ReportPreviewLine = { field, labelKey: `report_field_${toSnake(field)}`, value: formatValue(report, field) };
     if (field === 'kind') line.valueKey = `report_kind_${toSnake(report.kind)}`;
-    if (field === 'category') line.valueKey = `category_${report.category ?? ''}`;
+    if (field === 'category') line.valueKey = `category_${toSnake(report.category ?? '')}`;
     return line;
   });
 }

@@ -3,6 +3,7 @@
 // weebly.com), so approving a report can never block a platform millions of honest people use.
 import { parse } from 'tldts';
 import type { EntryKind } from '../types.ts';
+import { canonicalizeReportUrl } from './url.ts';
 
 export interface SuggestedEntry {
   kind: EntryKind;
@@ -81,4 +82,35 @@ function suggestPathPrefix(host: string, pathname: string, patterns: string[]): 
 
 function fitsPattern(segments: string[], pattern: string[]): boolean {
   return pattern.length <= segments.length && pattern.every((part, index) => part === '*' || part === segments[index]);
+}
+
+/**
+ * What reports are grouped under for review: the entry approving them would add (so reports of
+ * several pages on one scam domain, or of one site on a shared host, sit together), else the host.
+ */
+export function reportSite(canonicalUrl: string): string {
+  const suggestion = suggestEntry(canonicalUrl);
+  if (suggestion.ok) return suggestion.entry.value;
+  try {
+    return new URL(canonicalUrl).hostname;
+  } catch {
+    return canonicalUrl;
+  }
+}
+
+/**
+ * A maintainer's own entry (`evil.com`, `login.evil.com`, `sites.google.com/view/x`, with or without
+ * `https://`) in the same canonical form, or why it cannot be one.
+ */
+export function parseEntryValue(raw: string): EntrySuggestion {
+  const text = raw.trim().replace(/^https?:\/\//i, '');
+  const canonical = text === '' || /[\s,"]/.test(text) ? null : canonicalizeReportUrl(`http://${text}`);
+  if (canonical === null) return { ok: false, reason: `"${raw.slice(0, 80)}" is not a domain, host or URL prefix` };
+  const url = new URL(canonical);
+  const parsed = parse(url.hostname, { allowPrivateDomains: true });
+  if (!parsed.isIp && !parsed.domain) return { ok: false, reason: `${url.hostname} is a public suffix, not a site` };
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path !== '') return { ok: true, entry: { kind: 'url-prefix', value: `${url.hostname}${path}` } };
+  const kind: EntryKind = url.hostname === parsed.domain ? 'domain' : 'host';
+  return { ok: true, entry: { kind, value: url.hostname } };
 }

@@ -4,4 +4,4 @@ export { validateReport } from './validate.ts';
 export { buildReport, previewReport, serializeReport, type ReportDraftInput, type ReportPreviewLine } from './build.ts';
 export { guessCategory, signalsFromReasons } from './signals.ts';
 export { createIdempotencyKey, isIdempotencyKey, IDEMPOTENCY_HEADER } from './idempotency.ts';
-export { suggestEntry, type EntrySuggestion, type SuggestedEntry } from './entry.ts';
+export { parseEntryValue, reportSite, suggestEntry, type EntrySuggestion, type SuggestedEntry } from './entry.ts';

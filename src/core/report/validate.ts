@@ -66,5 +66,6 @@ export function validateReport(value: unknown): ReportValidation {
   if (value.url === undefined) refuse(errors, 'url', 'is required');
   const clean = parseFields<Report>(value, REPORT_PARSERS, '', errors);
   if (!clean || errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
-  return { ok: true, report: { ...clean, kind: clean.kind ?? 'scam' } as Report };
+  const { url, kind, ...rest } = clean;
+  return { ok: true, report: { url, kind: kind ?? 'scam', ...rest } as Report };
 }

@@ -67,3 +67,10 @@ describe('previewReport and serializeReport', () => {
     for (const line of preview) expect(line.labelKey).toMatch(/^[a-z0-9_]+$/);
   });
 });
+
+describe('previewReport value keys', () => {
+  it('matches the _locales category keys, which use underscores', () => {
+    const preview = previewReport({ url: VERDICT.url, kind: 'scam', category: 'fake-shop' });
+    expect(preview.find((line) => line.field === 'category')?.valueKey).toBe('category_fake_shop');
+  });
+});

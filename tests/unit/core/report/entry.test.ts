@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestEntry } from '../../../../src/core/report/index.ts';
+import { reportSite, suggestEntry } from '../../../../src/core/report/index.ts';
 
 describe('suggestEntry', () => {
   it.each([
@@ -30,5 +30,13 @@ describe('suggestEntry', () => {
     const suggestion = suggestEntry(url);
     expect(suggestion.ok).toBe(false);
     if (!suggestion.ok) expect(suggestion.reason).toMatch(reason);
+  });
+});
+
+describe('reportSite', () => {
+  it('groups by the entry approval would add, else by host', () => {
+    expect(reportSite('https://a.evil-scam.test/x')).toBe('evil-scam.test');
+    expect(reportSite('https://sites.google.com/view/claim/page2')).toBe('sites.google.com/view/claim');
+    expect(reportSite('https://sites.google.com/')).toBe('sites.google.com');
   });
 });
