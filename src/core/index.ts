@@ -1,2 +1,3 @@
 export * from './report/index.ts';
 export * from './feed/index.ts';
+export * from './url/index.ts';
