@@ -1,3 +1,4 @@
 export * from './report/index.ts';
 export * from './feed/index.ts';
 export * from './url/index.ts';
+export * from './lookalike/index.ts';
