@@ -19,7 +19,7 @@ export const LOOKALIKE_WEIGHTS = {
   typo: 0.75, // one edit (two for long names) from a curated brand: metamsk
   suffixSwap: 0.7, // a distinct brand's name under another suffix: metamask.top
   combo: 0.7, // brand plus scam words: paypal-secure-login
-  typoTopSite: 0.6, // one edit from a top site: facebok
+  typoTopSite: 0.6, // one edit from a top site: nytimez
   subdomain: 0.6, // brand as a subdomain of an unrelated domain: paypal.account-help.net
 } as const;
 
@@ -34,10 +34,11 @@ let TARGETS: Targets | undefined;
 
 type Findings = Map<string, Extract<Reason, { kind: `lookalike-${LookalikeTechnique}` }>>;
 
-function record(found: Findings, technique: LookalikeTechnique, target: Target, weight: number): void {
-  const known = found.get(target.brand.id);
+/** Keeps the strongest finding per brand. */
+function record(found: Findings, technique: LookalikeTechnique, { brand, domain }: Pick<Target, 'brand' | 'domain'>, weight: number): void {
+  const known = found.get(brand.id);
   if (known !== undefined && known.weight >= weight) return;
-  found.set(target.brand.id, { kind: `lookalike-${technique}`, brand: target.brand.name, brandDomain: target.domain, weight });
+  found.set(brand.id, { kind: `lookalike-${technique}`, brand: brand.name, brandDomain: domain, weight });
 }
 
 /**
@@ -91,14 +92,14 @@ function checkTypos(targets: Targets, label: string, skeleton: string, found: Fi
   }
 }
 
-/** `site2` against `site1`, `bank1` against `bank`: numbered siblings, not typos (Chromium's filter). */
+/** `site2` against `site1`, `bank1` against `bank`: numbered siblings, not typos (a Chromium-style filter). */
 function isDigitVariant(label: string, token: string): boolean {
   return label.replace(/\d+$/, '') === token.replace(/\d+$/, '');
 }
 
 /**
  * `bbcnews` against `nbcnews`, `finance` against `binance`: for names shorter than LONG_NAME a
- * different first letter makes a different word more often than a typo (a Chromium filter).
+ * different first letter makes a different word more often than a typo.
  */
 function isFirstLetterEdit(label: string, token: string): boolean {
   return label.slice(1) === token.slice(1) || label.slice(1) === token || label === token.slice(1);
@@ -129,8 +130,7 @@ function checkEmbedding(targets: Targets, host: ParsedHost, tokens: Token[], fou
       // unless a `www` in front makes it read as the brand's address.
       const isInRealSuffix = last !== undefined && last.label >= suffixStart;
       if (isInRealSuffix && tokens[start - 1]?.text !== 'www') continue;
-      const target: Target = { brand: embedded.brand, domain: embedded.domain, token: embedded.domain, skeleton: '' };
-      record(found, 'embedding', target, LOOKALIKE_WEIGHTS.embedding);
+      record(found, 'embedding', embedded, LOOKALIKE_WEIGHTS.embedding);
     }
   });
 }
