@@ -1,6 +1,6 @@
-// The delta file: what changed between two versions of one feed. Removals name only kind and value
-// (an entry's identity); an entry whose metadata changed is removed and added again, so applying a
-// delta is always "remove, then add" with no special cases.
+// The delta file: what changed between two versions of one feed. Removals name only kind, value and
+// allow (an entry's identity); an entry whose metadata changed is removed and added again, so applying
+// a delta is always "remove, then add" with no special cases.
 import { encodeUtf8 } from './bytes.ts';
 import { FEED_FORMAT } from './limits.ts';
 import { FEED_ID_PATTERN } from './manifest.ts';
@@ -9,10 +9,12 @@ import {
   validateIndicatorGroups, validateValues, type FeedContent,
 } from './content.ts';
 import type { EntryKind, IndicatorKind } from '../types.ts';
-import { expectArray, expectInteger, expectLiteral, expectObject, expectString, parseJsonBytes } from './validate.ts';
+import { expectArray, expectInteger, expectLiteral, expectObject, expectString, malformed, parseJsonBytes } from './validate.ts';
 
 export interface Removal<K extends string> {
   kind: K;
+  /** Entries only: removals of allow entries are listed apart, so clients know which rule set they leave. */
+  allow?: boolean;
   values: string[];
 }
 
@@ -39,7 +41,7 @@ export function encodeDelta(delta: Delta): Uint8Array {
       to: delta.to,
       add: { entries: toWireGroups(delta.add.entries), indicators: toWireGroups(delta.add.indicators) },
       remove: {
-        entries: delta.remove.entries.map(({ kind, values }) => ({ kind, values })),
+        entries: delta.remove.entries.map(({ kind, allow, values }) => ({ kind, ...(allow ? { allow: true } : {}), values })),
         indicators: delta.remove.indicators.map(({ kind, values }) => ({ kind, values })),
       },
     })}\n`,
@@ -76,6 +78,8 @@ function validateRemovals<K extends string>(
 ): Removal<K>[] {
   return expectArray(value, what).map((item, i) => {
     const object = expectObject(item, `${what}[${i}]`);
-    return { kind: expectKind(object.kind, kinds, `${what}[${i}] kind`), values: validateValues(object.values, `${what}[${i}] values`, isValid) };
+    if (object.allow !== undefined && object.allow !== true) throw malformed(`${what}[${i}] allow`, 'only true may be written');
+    const removal = { kind: expectKind(object.kind, kinds, `${what}[${i}] kind`), values: validateValues(object.values, `${what}[${i}] values`, isValid) };
+    return object.allow === true ? { ...removal, allow: true } : removal;
   });
 }

@@ -58,14 +58,16 @@ function applyItems<T extends Item>(before: Iterable<T>, removals: readonly Remo
   return [...items.values()];
 }
 
-function groupRemovals<K extends string>(items: readonly { kind: K; value: string }[]): Removal<K>[] {
-  const byKind = new Map<K, string[]>();
-  for (const { kind, value } of items) {
-    const values = byKind.get(kind) ?? [];
-    values.push(value);
-    byKind.set(kind, values);
+function groupRemovals<K extends string>(items: readonly (Item & { kind: K })[]): Removal<K>[] {
+  const groups = new Map<string, Removal<K>>();
+  for (const item of items) {
+    const allow = isAllow(item);
+    const id = `${item.kind} ${allow}`;
+    const group = groups.get(id) ?? { kind: item.kind, ...(allow ? { allow } : {}), values: [] };
+    group.values.push(item.value);
+    groups.set(id, group);
   }
-  return [...byKind.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, values]) => ({ kind, values: values.sort() }));
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, group]) => ({ ...group, values: group.values.sort() }));
 }
 
 function isSameItem(a: Item, b: Item): boolean {

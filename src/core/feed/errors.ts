@@ -28,3 +28,8 @@ export class FeedError extends Error {
 export function isFeedError(error: unknown, code?: FeedErrorCode): error is FeedError {
   return error instanceof FeedError && (code === undefined || error.code === code);
 }
+
+/** The _locales key of a refusal's plain-language message, e.g. `feed_error_bad_signature`. */
+export function feedErrorMessageKey(code: FeedErrorCode): `feed_error_${string}` {
+  return `feed_error_${code.replace(/-/g, '_')}`;
+}

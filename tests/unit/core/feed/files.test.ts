@@ -42,3 +42,14 @@ describe('planUpdate', () => {
     expect(() => planUpdate(null, huge)).toThrow(expect.objectContaining({ code: 'too-large' }));
   });
 });
+
+describe('refusal messages', () => {
+  it('has an English and an Arabic message for every refusal code', async () => {
+    const { FEED_ERROR_CODES, feedErrorMessageKey } = await import('../../../../src/core/feed/errors.ts');
+    const { readFileSync } = await import('node:fs');
+    for (const locale of ['en', 'ar']) {
+      const messages = JSON.parse(readFileSync(new URL(`../../../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8'));
+      for (const code of FEED_ERROR_CODES) expect(messages[feedErrorMessageKey(code)]?.message, `${locale} ${code}`).toMatch(/\S/);
+    }
+  });
+});
