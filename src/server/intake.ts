@@ -40,11 +40,8 @@ function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
 
 async function receiveReport(req: IncomingMessage, res: ServerResponse, options: IntakeOptions): Promise<void> {
   const cors = corsHeaders(req);
-  const refuse = (status: number, reason: string, extra: Record<string, string> = {}, detail: object = {}) => {
-    // An unread body is not drained: the connection is closed after the answer instead.
-    if (!req.complete) extra.Connection = 'close';
+  const refuse = (status: number, reason: string, extra: Record<string, string> = {}, detail: object = {}) =>
     sendError(res, status, reason, { ...cors, ...extra }, detail);
-  };
   if (isWebOrigin(req.headers.origin)) return refuse(403, 'reports are accepted from the extension only, not from web pages');
   const limit = options.limiter?.take(options.clientAddress(req));
   if (limit && !limit.ok) return refuse(429, 'too many reports: try again later', { 'Retry-After': String(limit.retryAfterSeconds) });

@@ -14,6 +14,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...BASE_HEADERS,
+    ...closeIfBodyUnread(res),
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
@@ -30,6 +31,7 @@ export function sendError(res: ServerResponse, status: number, reason: string, h
 export function sendHtml(res: ServerResponse, status: number, html: string, headers: OutgoingHttpHeaders = {}): void {
   res.writeHead(status, {
     ...BASE_HEADERS,
+    ...closeIfBodyUnread(res),
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(html),
     'Cache-Control': 'no-store',
@@ -40,6 +42,14 @@ export function sendHtml(res: ServerResponse, status: number, html: string, head
 
 export function sendMethodNotAllowed(res: ServerResponse, allowed: string[], headers: OutgoingHttpHeaders = {}): void {
   sendError(res, 405, `method not allowed (use ${allowed.join(', ')})`, { Allow: allowed.join(', '), ...headers });
+}
+
+/**
+ * Answering before the request body has arrived (a refusal) must not leave the rest of the body to
+ * be drained, however long, nor read as the next request on a kept-alive connection: close instead.
+ */
+function closeIfBodyUnread(res: ServerResponse): OutgoingHttpHeaders {
+  return res.req.complete ? {} : { Connection: 'close' };
 }
 
 /** The request path without its query, or null when the target is not a path. */

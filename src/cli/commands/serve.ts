@@ -1,7 +1,8 @@
 // `scam-warner serve`: report intake, the review page and the feed, until SIGTERM or SIGINT.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeServer, createReportServer, listen } from '../../server/app.ts';
+import { closeServer, createReportServer, listen, MIN_REVIEW_TOKEN_LENGTH } from '../../server/app.ts';
+import { createFeedHandler } from '../../server/feed-handler.ts';
 import { openSqliteStore } from '../../server/sqlite-store.ts';
 import { CliError, parseCommandArgs, printJson, requireOption } from '../io.ts';
 
@@ -22,34 +23,46 @@ const OPTIONS = {
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, OPTIONS);
-  const dataDir = requireOption(values.data, 'data');
-  const port = parseWholeNumber(values.port, 'port', 65_535);
-  const reviewToken = values.token ?? process.env[TOKEN_ENV];
-  mkdirSync(dataDir, { recursive: true });
-  const store = openSqliteStore(join(dataDir, REPORTS_DB));
-  let server;
-  try {
-    server = createReportServer({
-      store,
-      ratePerMinute: parseWholeNumber(values.rate, 'rate', 1_000_000),
-      rateBurst: Math.max(1, parseWholeNumber(values.burst, 'burst', 1_000_000)),
-      trustProxy: values['trust-proxy'],
-      // The feed handler (src/server/feed-handler.ts, the feed engineer's) mounts here: createFeedHandler(values.feed).
-      ...(reviewToken ? { reviewToken } : {}),
-      ...(values.sources ? { sourcesDir: values.sources } : {}),
-    });
-  } catch (error) {
-    await store.close();
-    throw new CliError(error instanceof Error ? error.message : String(error));
-  }
-  const actualPort = await listen(server, port, values.host);
-  printJson({ event: 'listening', host: values.host, port: actualPort, url: `http://${values.host}:${actualPort}`,
-    feed: values.feed ?? null, review: reviewToken !== undefined, sources: values.sources ?? null });
+  const settings = readSettings(values);
+  mkdirSync(settings.dataDir, { recursive: true });
+  const store = openSqliteStore(join(settings.dataDir, REPORTS_DB));
+  const server = createReportServer({
+    store,
+    ratePerMinute: settings.ratePerMinute,
+    rateBurst: settings.rateBurst,
+    trustProxy: values['trust-proxy'],
+    ...(values.feed ? { feedHandler: createFeedHandler(values.feed) } : {}),
+    ...(settings.reviewToken ? { reviewToken: settings.reviewToken } : {}),
+    ...(values.sources ? { sourcesDir: values.sources } : {}),
+  });
+  const port = await listen(server, settings.port, values.host);
+  printJson({ event: 'listening', host: values.host, port, url: `http://${values.host}:${port}`,
+    feed: values.feed ?? null, review: settings.reviewToken !== undefined, sources: values.sources ?? null });
   await waitForSignal();
   await closeServer(server);
   await store.close();
   printJson({ event: 'closed' });
   return 0;
+}
+
+type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'];
+
+/** Every option checked before anything is opened, so bad input leaves nothing behind. */
+function readSettings(values: Values) {
+  const reviewToken = values.token ?? process.env[TOKEN_ENV];
+  if (reviewToken !== undefined && reviewToken.length < MIN_REVIEW_TOKEN_LENGTH) {
+    throw new CliError(`the review token must be at least ${MIN_REVIEW_TOKEN_LENGTH} characters`);
+  }
+  for (const [flag, dir] of [['feed', values.feed], ['sources', values.sources]] as const) {
+    if (dir !== undefined && !existsSync(dir)) throw new CliError(`the ${flag} folder ${dir} does not exist`);
+  }
+  return {
+    dataDir: requireOption(values.data, 'data'),
+    port: parseWholeNumber(values.port, 'port', 65_535),
+    ratePerMinute: parseWholeNumber(values.rate, 'rate', 1_000_000),
+    rateBurst: Math.max(1, parseWholeNumber(values.burst, 'burst', 1_000_000)),
+    reviewToken,
+  };
 }
 
 function waitForSignal(): Promise<void> {

@@ -118,7 +118,7 @@ function answerFault(res: ServerResponse, error: unknown): void {
 }
 
 function refuseForm(res: ServerResponse, status: number, reason: string): null {
-  sendError(res, status, reason, { Connection: 'close' });
+  sendError(res, status, reason);
   return null;
 }
 

@@ -55,14 +55,17 @@ export interface RawResponse {
  */
 export function rawRequest(port: number, options: { method?: string; path?: string; headers?: Record<string, string>; chunks?: (string | Buffer)[] }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'POST', path: options.path ?? '/v1/reports', headers: options.headers ?? {} }, (res) => {
+    // A fresh connection each time (no agent), so one test case can never disturb the next.
+    const req = request({ agent: false, host: '127.0.0.1', port, method: options.method ?? 'POST', path: options.path ?? '/v1/reports', headers: options.headers ?? {} }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
-    // The server may close the connection while a large body is still being sent: that is the point.
+    // The server may close the connection while a large body is still being sent: that is the
+    // point, as long as an answer came first.
     req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.on('close', () => setImmediate(() => reject(new Error('the connection closed without an answer'))));
     for (const chunk of options.chunks ?? []) req.write(chunk);
     req.end();
   });
