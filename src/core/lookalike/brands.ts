@@ -39,9 +39,32 @@ interface BrandRecord {
 
 const SECTORS: readonly BrandSector[] = ['finance', 'parcel', 'authority', 'telecom', 'crypto', 'platform', 'top-site'];
 
-/** Registrable domain of a host, private suffixes on (`user.github.io` is its own site). */
+const SHARED_HOSTS: readonly string[] = BRAND_DATA.sharedHosts;
+
+export interface SharedSite {
+  /** The user's site (`paypal-login.weebly.com`). */
+  site: string;
+  /** The shared host it lives on (`weebly.com`). */
+  host: string;
+}
+
+/** The user's site when a host lies on a shared host the Public Suffix List leaves out, else null. */
+export function findSharedSite(host: string): SharedSite | null {
+  for (const shared of SHARED_HOSTS) {
+    if (!host.endsWith(`.${shared}`)) continue;
+    const label = host.slice(0, -shared.length - 1).split('.').pop();
+    return label !== undefined && label !== '' && label !== 'www' ? { site: `${label}.${shared}`, host: shared } : null;
+  }
+  return null;
+}
+
+/**
+ * Registrable domain of a host, private suffixes on (`user.github.io` is its own site), and so is
+ * a user's site on a shared host (`shop.weebly.com`).
+ */
 export function toRegistrableDomain(host: string): string | null {
-  return getDomain(host.trim().toLowerCase().replace(/\.$/, ''), { allowPrivateDomains: true });
+  const normalized = host.trim().toLowerCase().replace(/\.$/, '');
+  return findSharedSite(normalized)?.site ?? getDomain(normalized, { allowPrivateDomains: true });
 }
 
 /** Lowercase letters and digits only, accents dropped: `Banco de Crédito` -> `bancodecredito`. */
@@ -156,7 +179,15 @@ export function isOwnedBy(host: string, brand: Brand | string): boolean {
   return claimed !== undefined && owner !== undefined && owner.owner === claimed.owner;
 }
 
-/** Whether a host is a protected brand's own or a top site: such hosts are never flagged or listed. */
+/** Whether a registrable domain, exactly as given, is a protected brand's or a top site. */
+export function isProtectedRegistrableDomain(domain: string): boolean {
+  return BRAND_BY_DOMAIN.has(domain);
+}
+
+/**
+ * Whether a host is a protected brand's own or a top site: such hosts are never flagged or listed.
+ * It goes by registrable domain: `x.weebly.com` is a user's site, but `sites.google.com` is Google's.
+ */
 export function isProtectedDomain(host: string): boolean {
   return findBrandByDomain(host) !== undefined;
 }

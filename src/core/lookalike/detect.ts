@@ -1,7 +1,7 @@
 // Lookalike detection for one host: is it dressed up as a protected brand it does not belong to?
 // Each technique reports its own reason kind with the brand it imitates.
 import type { LookalikeTechnique, Reason } from '../types.ts';
-import { isProtectedDomain } from './brands.ts';
+import { isProtectedRegistrableDomain } from './brands.ts';
 import { parseHost, type ParsedHost } from './host.ts';
 import { matchCombo } from './combo.ts';
 import { isKeyword } from './keywords.ts';
@@ -48,7 +48,7 @@ function record(found: Findings, technique: LookalikeTechnique, { brand, domain 
  */
 export function detectLookalikes(host: string): Reason[] {
   const parsed = parseHost(host);
-  if (parsed === null || isProtectedDomain(parsed.domain)) return [];
+  if (parsed === null || isProtectedRegistrableDomain(parsed.domain)) return [];
   TARGETS ??= buildTargets();
   const found: Findings = new Map();
   const tokens = tokenize(parsed);

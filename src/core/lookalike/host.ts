@@ -1,7 +1,9 @@
 // A host name split the way lookalike checks need it: Unicode labels (IDN decoded), the registrable
-// domain and how many labels its public suffix has (tldts, private suffixes such as github.io on).
+// domain and how many labels its public suffix has (tldts, private suffixes such as github.io on,
+// plus the shared hosts of brands.json).
 import { parse } from 'tldts';
 import { toASCII, toUnicode } from 'punycode/punycode.es6.js';
+import { findSharedSite } from './brands.ts';
 
 export interface ParsedHost {
   /** Lowercase labels with `xn--` labels decoded, in order (`['login', 'pаypal', 'com']`). */
@@ -25,11 +27,13 @@ export function parseHost(input: string): ParsedHost | null {
   if (ascii === null) return null;
   const parsed = parse(ascii, { allowPrivateDomains: true });
   if (parsed.isIp || !parsed.domain || !parsed.publicSuffix || parsed.hostname !== ascii) return null;
+  // A user's site on a shared host counts as its own domain, as if the host were a public suffix.
+  const shared = findSharedSite(ascii);
   return {
     labels: ascii.split('.').map(decodeLabel),
-    domain: parsed.domain,
-    suffixLength: parsed.publicSuffix.split('.').length,
-    isIcannSuffix: parsed.isIcann === true,
+    domain: shared?.site ?? parsed.domain,
+    suffixLength: (shared?.host ?? parsed.publicSuffix).split('.').length,
+    isIcannSuffix: shared === null && parsed.isIcann === true,
   };
 }
 

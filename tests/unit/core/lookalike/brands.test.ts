@@ -97,6 +97,8 @@ describe('isOwnedBy', () => {
     expect(isOwnedBy('paypal.com.verify-account.xyz', 'PayPal')).toBe(false);
     expect(isOwnedBy('netflix.com', 'PayPal')).toBe(false);
     expect(isOwnedBy('paypal.github.io', 'PayPal')).toBe(false);
+    expect(isOwnedBy('paypal-login.weebly.com', 'weebly.com')).toBe(false);
+    expect(isProtectedDomain('paypal-login.weebly.com')).toBe(false);
     expect(isOwnedBy('paypal.com', 'No Such Brand')).toBe(false);
   });
 });

@@ -107,6 +107,13 @@ describe('detectLookalikes: brand as a subdomain', () => {
     expect(first('trustwallet.claim-giveaway-airdrop.site')).toEqual({ kind: 'lookalike-subdomain', brand: 'Trust Wallet' });
   });
 
+  it("looks at users' sites on shared hosts, where free-hosting phishing lives", () => {
+    expect(first('paypal-login.weebly.com')).toEqual({ kind: 'lookalike-combo', brand: 'PayPal' }); // made up
+    expect(first('metamask-wallet-restore.blob.core.windows.net')).toEqual({ kind: 'lookalike-combo', brand: 'MetaMask' });
+    expect(detectLookalikes('www.weebly.com')).toEqual([]);
+    expect(detectLookalikes('en.blog.wordpress.com')).toEqual([]);
+  });
+
   it('leaves a bare brand subdomain alone: communities and customer sites look like that', () => {
     expect(detectLookalikes('apple.stackexchange.com')).toEqual([]);
     expect(detectLookalikes('paypal.evil.com')).toEqual([]);

@@ -25,3 +25,11 @@ describe('parseHost', () => {
     }
   });
 });
+
+describe('parseHost on shared hosts', () => {
+  it("treats a user's site on a shared host the Public Suffix List leaves out as its own domain", () => {
+    expect(parseHost('paypal-login.weebly.com')).toMatchObject({ domain: 'paypal-login.weebly.com', suffixLength: 2, isIcannSuffix: false });
+    expect(parseHost('a.b.myaccount.blob.core.windows.net')).toMatchObject({ domain: 'myaccount.blob.core.windows.net', suffixLength: 4 });
+    expect(parseHost('www.weebly.com')?.domain).toBe('weebly.com');
+  });
+});
