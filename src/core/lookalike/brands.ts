@@ -94,20 +94,26 @@ function toBrand(record: BrandRecord): Brand {
   };
 }
 
+// A top site's brand is its registrable domain (`wordpress.com`); a top site on a shared host
+// (`files.wordpress.com`) is protected as its own site and belongs to that brand.
 function addTopSites(brands: Brand[], byDomain: Map<string, Brand>): void {
   for (const [rank, host] of TOP_SITE_DATA.sites as [number, string][]) {
-    const domain = toRegistrableDomain(host) ?? host;
-    const known = byDomain.get(domain);
-    if (known !== undefined) {
-      known.rank ??= rank;
-      continue;
+    const owner = getDomain(host, { allowPrivateDomains: true }) ?? host;
+    const site = toRegistrableDomain(host) ?? host;
+    let brand = byDomain.get(owner);
+    if (brand === undefined) {
+      brand = {
+        id: owner, name: owner, owner, sector: 'top-site', domains: [owner],
+        aliases: [], common: [], distinct: false, curated: false, rank,
+      };
+      brands.push(brand);
+      byDomain.set(owner, brand);
     }
-    const brand: Brand = {
-      id: domain, name: domain, owner: domain, sector: 'top-site', domains: [domain],
-      aliases: [], common: [], distinct: false, curated: false, rank,
-    };
-    brands.push(brand);
-    byDomain.set(domain, brand);
+    brand.rank ??= rank;
+    if (!byDomain.has(site)) {
+      brand.domains = [...brand.domains, site];
+      byDomain.set(site, brand);
+    }
   }
 }
 

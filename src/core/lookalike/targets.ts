@@ -41,9 +41,10 @@ function labelOf(domain: string): string {
   return domain.split('.')[0] ?? domain;
 }
 
-// A top site on a hosting suffix (`bp.blogspot.com`) is protected, but its label names no brand.
+// A top site's own domain names it; one on a hosting suffix (`bp.blogspot.com`) or a shared host
+// (`files.wordpress.com`) is protected, but its label (`bp`, `files`) names no brand.
 function isNamedDomain(brand: Brand, domain: string): boolean {
-  return brand.curated || parse(domain, { allowPrivateDomains: true }).isPrivate !== true;
+  return brand.curated || (domain === brand.domains[0] && parse(domain, { allowPrivateDomains: true }).isPrivate !== true);
 }
 
 function listTargets(brand: Brand): Target[] {

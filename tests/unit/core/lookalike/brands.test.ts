@@ -51,6 +51,8 @@ describe('the brand list', () => {
     expect(findBrandByDomain('www.google.com')?.name).toBe('Google');
     expect(findBrandByDomain('nytimes.com')).toMatchObject({ curated: false, sector: 'top-site' });
     expect(listBrands().filter((brand) => !brand.curated).length).toBeGreaterThan(300);
+    expect(findBrandByDomain('files.wordpress.com')?.name).toBe('wordpress.com');
+    expect(isProtectedDomain('someones-blog.wordpress.com')).toBe(false);
   });
 });
 

@@ -112,6 +112,7 @@ describe('detectLookalikes: brand as a subdomain', () => {
     expect(first('metamask-wallet-restore.blob.core.windows.net')).toEqual({ kind: 'lookalike-combo', brand: 'MetaMask' });
     expect(detectLookalikes('www.weebly.com')).toEqual([]);
     expect(detectLookalikes('en.blog.wordpress.com')).toEqual([]);
+    expect(detectLookalikes('filez.com')).toEqual([]); // files.wordpress.com's "files" names no brand
   });
 
   it('leaves a bare brand subdomain alone: communities and customer sites look like that', () => {
