@@ -49,7 +49,9 @@ export function sendMethodNotAllowed(res: ServerResponse, allowed: string[], hea
  * be drained, however long, nor read as the next request on a kept-alive connection: close instead.
  */
 function closeIfBodyUnread(res: ServerResponse): OutgoingHttpHeaders {
-  return res.req.complete ? {} : { Connection: 'close' };
+  const { headers, complete } = res.req;
+  const hasBody = headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0;
+  return hasBody && !complete ? { Connection: 'close' } : {};
 }
 
 /** The request path without its query, or null when the target is not a path. */

@@ -1,13 +1,19 @@
 // ReportStore over SQLite (better-sqlite3). WAL with synchronous=FULL: a commit is on disk before
 // `add` resolves, so a 202 is never sent for a report that a crash or power cut could still lose.
 // NORMAL would survive a killed process too, but not a power cut, and the extension deletes its
-// queued copy once it sees the 202. Prepared statements only; the report itself is stored as its
+// queued copy once it sees the 202. Concurrent adds share one commit (group-commit.ts) to pay for
+// that fsync once per batch. Prepared statements only; the report itself is stored as its
 // validated JSON, with the columns the queries need beside it.
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { reportSite, type Report } from '../core/index.ts';
-import type { DecideResult, Decision, ListQuery, ReportPage, ReportStore, SiteGroup, StoredReport } from './report-store.ts';
+import { createGroupCommit } from './group-commit.ts';
+import type { AddedReport, DecideResult, Decision, ListQuery, ReportPage, ReportStore, SiteGroup, StoredReport } from './report-store.ts';
 import { prepareStatements, type ReportRow } from './sqlite-schema.ts';
+
+type AddMeta = Parameters<ReportStore['add']>[1];
+/** A batch bounds how long one commit holds the event loop. */
+const MAX_BATCH = 256;
 
 export function openSqliteStore(path: string): ReportStore {
   const db = new Database(path);
@@ -17,7 +23,7 @@ export function openSqliteStore(path: string): ReportStore {
   db.pragma('busy_timeout = 5000');
   const sql = prepareStatements(db);
 
-  const add: ReportStore['add'] = async (report, meta) => {
+  const insert = (report: Report, meta: AddMeta): AddedReport => {
     const id = randomUUID();
     const key = meta.idempotencyKey ?? null;
     const { changes } = sql.insert.run({
@@ -25,10 +31,14 @@ export function openSqliteStore(path: string): ReportStore {
       receivedAt: meta.receivedAt.toISOString(), report: JSON.stringify(report),
     });
     if (changes === 1 || key === null) return { id, isNew: true };
+    // The key was stored before, perhaps earlier in this very batch.
     const existing = sql.idForKey.get(key) as { id: string } | undefined;
     if (!existing) throw new Error('idempotency key conflict without a stored report');
     return { id: existing.id, isNew: false };
   };
+  const insertBatch = db.transaction((items: [Report, AddMeta][]) => items.map(([report, meta]) => insert(report, meta)));
+  const commits = createGroupCommit(insertBatch, MAX_BATCH);
+  const add: ReportStore['add'] = (report, meta) => commits.submit([report, meta]);
 
   const get = (id: string): StoredReport | null => {
     const row = sql.byId.get(id) as ReportRow | undefined;

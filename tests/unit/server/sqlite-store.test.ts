@@ -118,3 +118,16 @@ describe('SQLite report store', () => {
     expect(() => openSqliteStore(path)).toThrow(/schema version 99/);
   });
 });
+
+describe('SQLite report store under concurrent adds', () => {
+  it('stores a burst in shared commits, each key once, every id readable as soon as its add resolves', async () => {
+    const store = openStore();
+    const adds = Array.from({ length: 300 }, (_, i) =>
+      store.add(scam(`https://evil${i % 7}.test/${i}`), { idempotencyKey: `burst-key-${i % 250}`, receivedAt: RECEIVED }));
+    const results = await Promise.all(adds);
+    expect(results.filter((result) => result.isNew)).toHaveLength(250);
+    for (let i = 250; i < 300; i++) expect(results[i]?.id).toBe(results[i - 250]?.id);
+    for (const { id } of results) expect(await store.get(id)).not.toBeNull();
+    expect((await store.list({ limit: 1000 })).reports).toHaveLength(250);
+  });
+});
