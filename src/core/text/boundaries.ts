@@ -1,0 +1,39 @@
+// Where a literal match may start and end in folded text. Scripts differ: Thai has no spaces
+// between words, Arabic glues one-letter conjunctions, prepositions and the article onto the
+// word that follows, the others separate words with spaces or punctuation.
+
+export interface BoundaryRule {
+  start: 'none' | 'word' | 'arabic-word';
+  /** The character after the match must not continue the word (unless the phrase is a stem). */
+  isEndChecked: boolean;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const THAI = /[\u0e00-\u0e7f]/;
+const ARABIC = /[\u0600-\u06ff]/;
+// Prefixes an Arabic word may carry: and, so, with, for, like, the, and combinations.
+const ARABIC_PREFIXES = new Set(['و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وال', 'بال', 'فال', 'كال', 'لل', 'ولل', 'فلل', 'وب', 'ول', 'فب', 'فل', 'وك', 'وبال', 'فبال', 'وكال']);
+const MAX_PREFIX = 4;
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && WORD_CHAR.test(char);
+}
+
+/** The boundary rule of a folded phrase, from its first and last characters. */
+export function boundaryRuleOf(phrase: string): BoundaryRule {
+  const first = phrase[0];
+  const last = phrase[phrase.length - 1];
+  if (first === undefined || THAI.test(first)) return { start: 'none', isEndChecked: last !== undefined && !THAI.test(last) && isWordChar(last) };
+  const start = !isWordChar(first) ? 'none' : ARABIC.test(first) ? 'arabic-word' : 'word';
+  return { start, isEndChecked: isWordChar(last) && !THAI.test(last ?? '') };
+}
+
+/** Whether a match of `rule` at [start, end) stands on word boundaries in `text`. */
+export function isOnBoundaries(text: string, start: number, end: number, rule: BoundaryRule, isStem: boolean): boolean {
+  if (rule.isEndChecked && !isStem && isWordChar(text[end])) return false;
+  if (rule.start === 'none' || !isWordChar(text[start - 1])) return true;
+  if (rule.start === 'word') return false;
+  let wordStart = start;
+  while (wordStart > 0 && start - wordStart < MAX_PREFIX && isWordChar(text[wordStart - 1])) wordStart--;
+  return !isWordChar(text[wordStart - 1]) && ARABIC_PREFIXES.has(text.slice(wordStart, start));
+}

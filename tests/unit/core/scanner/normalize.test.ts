@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { digitsOnly, foldText, normalizeDigits } from '../../../../src/core/text/normalize.ts';
+
+describe('foldText', () => {
+  it('folds case, accents, full-width forms, dashes and whitespace', () => {
+    expect(foldText('  Contraseña\tÚNICA — Risk-Free ')).toBe('contrasena unica risk free');
+    expect(foldText('ＰａｙＰａｌ')).toBe('paypal');
+    expect(foldText('Don’t')).toBe("don't");
+  });
+
+  it('removes zero-width characters and soft hyphens used to split keywords', () => {
+    expect(foldText('pass\u200bword and O\u00adTP')).toBe('password and otp');
+  });
+
+  it('removes Arabic diacritics and tatweel and unifies letter variants', () => {
+    expect(foldText('غَرَامَـــة')).toBe('غرامه');
+    expect(foldText('إجراءات قانونيّة')).toBe(foldText('اجراءات قانونيه'));
+    expect(foldText('مستشفى')).toBe('مستشفي');
+    expect(foldText('آخر أمر')).toBe('اخر امر');
+  });
+
+  it('writes Arabic-Indic, Persian, Bengali, Devanagari and Thai digits in ASCII', () => {
+    expect(foldText('٢٤ ساعة')).toBe('24 ساعه');
+    expect(foldText('۱۲۳')).toBe('123');
+    expect(foldText('০১৭১২৩৪৫৬৭৮')).toBe('01712345678');
+    expect(foldText('२४ घण्टा')).toBe('24 घण्टा');
+    expect(foldText('๑๕๐ บาท')).toBe('150 บาท');
+  });
+
+  it('drops spaces between Thai letters, keeps them elsewhere', () => {
+    expect(foldText('พัสดุ ของ คุณ')).toBe('พัสดุของคุณ');
+    expect(foldText('ค่าปรับ 500 บาท')).toBe('ค่าปรับ 500 บาท');
+  });
+
+  it('keeps Bengali and Devanagari vowel signs (they are marks too) and composes nukta forms alike', () => {
+    expect(foldText('ওটিপি')).toBe('ওটিপি');
+    expect(foldText('पासवर्ड')).toBe('पासवर्ड');
+    expect(foldText('\u09df')).toBe(foldText('\u09af\u09bc'));
+  });
+});
+
+describe('normalizeDigits and digitsOnly', () => {
+  it('keeps case for wallet addresses', () => {
+    expect(normalizeDigits('bc1Q٣')).toBe('bc1Q3');
+  });
+
+  it('reduces a phone number to its digits', () => {
+    expect(digitsOnly('+66 (0)81-234 ๕๖๗๘')).toBe('660812345678');
+  });
+});
