@@ -1,0 +1,104 @@
+// One automaton for everything literal the scanner looks for in a page: lexicon phrases, brand
+// names and the feed's phrase and payment-handle indicators. Built once per brand list and feed
+// version, then every scan is a single pass over the page text whatever the number of indicators.
+import { AhoCorasick } from '../text/aho-corasick.ts';
+import { foldText } from '../text/normalize.ts';
+import type { Indicator } from '../types.ts';
+import { boundaryRuleOf, isOnBoundaries, type BoundaryRule } from '../text/boundaries.ts';
+import { loadLexicons, type LexiconGroup } from './lexicon.ts';
+import { buildPhoneIndex, buildWalletIndex, type PhoneIndex, type WalletIndex } from './payment-index.ts';
+
+/** What the scanner needs to know about a protected brand (from core's brand list). */
+export interface BrandInfo {
+  name: string;
+  /** Other names the brand goes by in page text (any script). */
+  aliases?: readonly string[];
+  /** Registrable domains the brand owns. */
+  domains: readonly string[];
+}
+
+export type PatternOwner = (
+  | { type: 'group'; group: LexiconGroup; phrase: string }
+  | { type: 'brand'; brand: number }
+  | { type: 'indicator'; indicator: number }
+) & {
+  /** A stem: the match may run on into a longer word. */
+  isStem: boolean;
+};
+
+export interface PageMatcher {
+  readonly automaton: AhoCorasick;
+  readonly owners: readonly (readonly PatternOwner[])[];
+  readonly rules: readonly BoundaryRule[];
+  readonly brands: readonly BrandInfo[];
+  readonly indicators: readonly Indicator[];
+  readonly wallets: WalletIndex;
+  readonly phones: PhoneIndex;
+}
+
+export interface MatcherSources {
+  brands?: readonly BrandInfo[];
+  indicators?: readonly Indicator[];
+}
+
+// Brand names shorter than this are ordinary words too often ("du", "e&") to be a claim.
+const MIN_BRAND_NAME = 3;
+
+const cache = new WeakMap<object, WeakMap<object, PageMatcher>>();
+const NO_BRANDS: readonly BrandInfo[] = [];
+const NO_INDICATORS: readonly Indicator[] = [];
+
+/** The matcher for these brands and indicators, built on first use and kept while both arrays live. */
+export function getPageMatcher(sources: MatcherSources = {}): PageMatcher {
+  const brands = sources.brands ?? NO_BRANDS;
+  const indicators = sources.indicators ?? NO_INDICATORS;
+  let byIndicators = cache.get(brands);
+  if (!byIndicators) cache.set(brands, (byIndicators = new WeakMap()));
+  let matcher = byIndicators.get(indicators);
+  if (!matcher) byIndicators.set(indicators, (matcher = buildPageMatcher(brands, indicators)));
+  return matcher;
+}
+
+export function buildPageMatcher(brands: readonly BrandInfo[], indicators: readonly Indicator[]): PageMatcher {
+  const patterns = new Map<string, { owners: PatternOwner[]; rule: BoundaryRule }>();
+  const add = (text: string, owner: PatternOwner) => {
+    if (text.length === 0) return;
+    const entry = patterns.get(text) ?? { owners: [], rule: boundaryRuleOf(text) };
+    entry.owners.push(owner);
+    patterns.set(text, entry);
+  };
+  for (const { group, text, isStem } of loadLexicons()) add(text, { type: 'group', group, phrase: text, isStem });
+  brands.forEach((brand, index) => {
+    for (const name of [brand.name, ...(brand.aliases ?? [])]) {
+      const folded = foldText(name);
+      if (folded.length >= MIN_BRAND_NAME) add(folded, { type: 'brand', brand: index, isStem: false });
+    }
+  });
+  indicators.forEach((indicator, index) => {
+    if (indicator.kind === 'phrase' || indicator.kind === 'payment-handle') add(foldText(indicator.value), { type: 'indicator', indicator: index, isStem: false });
+  });
+  const entries = [...patterns.values()];
+  return {
+    automaton: AhoCorasick.build([...patterns.keys()]),
+    owners: entries.map((entry) => entry.owners),
+    rules: entries.map((entry) => entry.rule),
+    brands,
+    indicators,
+    wallets: buildWalletIndex(indicators),
+    phones: buildPhoneIndex(indicators),
+  };
+}
+
+/** Calls `visit` for every owner of every pattern found in folded `text` on word boundaries. */
+export function findMatches(
+  matcher: PageMatcher,
+  text: string,
+  visit: (owner: PatternOwner, start: number, end: number) => void,
+): void {
+  matcher.automaton.scan(text, (pattern, start, end) => {
+    const rule = matcher.rules[pattern]!;
+    for (const owner of matcher.owners[pattern]!) {
+      if (isOnBoundaries(text, start, end, rule, owner.isStem)) visit(owner, start, end);
+    }
+  });
+}

@@ -1,0 +1,88 @@
+// Wallet addresses and phone numbers: found in page text by shape, compared with the feed's
+// indicators through hash lookups, so their number does not change the cost of a scan.
+import { digitsOnly } from '../text/normalize.ts';
+import type { Indicator } from '../types.ts';
+
+/** Normalized wallet address → indexes of the feed indicators with that address. */
+export type WalletIndex = ReadonlyMap<string, readonly number[]>;
+/** Last PHONE_KEY_DIGITS digits → indexes of the phone indicators ending in them. */
+export type PhoneIndex = ReadonlyMap<string, readonly number[]>;
+
+/** Enough digits to tell numbers apart while ignoring country codes and trunk prefixes. */
+export const PHONE_KEY_DIGITS = 8;
+const MAX_PHONE_DIGITS = 15;
+const MAX_FOUND = 200;
+
+// Ethereum-style hex, Bitcoin bech32, Bitcoin legacy base58, Tron base58.
+const WALLET = /\b(?:0x[0-9a-fA-F]{40}|[bB][cC]1[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33})\b/g;
+const HAS_LETTER = /[a-zA-Z]/;
+// Digits with the separators people write in phone numbers; bounded, so it cannot backtrack far.
+const PHONE = /\+?\(?\d[\d ().]{6,20}\d/g;
+
+/** The comparable form of an address: hex and bech32 addresses are case-insensitive, base58 is not. */
+export function normalizeWallet(value: string): string {
+  const trimmed = value.trim();
+  return /^(0x|bc1)/i.test(trimmed) ? trimmed.toLowerCase() : trimmed;
+}
+
+export function buildWalletIndex(indicators: readonly Indicator[]): WalletIndex {
+  return groupIndexes(indicators, 'wallet', (value) => normalizeWallet(value) || null);
+}
+
+export function buildPhoneIndex(indicators: readonly Indicator[]): PhoneIndex {
+  return groupIndexes(indicators, 'phone', (value) => {
+    const digits = digitsOnly(value);
+    return digits.length >= PHONE_KEY_DIGITS && digits.length <= MAX_PHONE_DIGITS ? digits.slice(-PHONE_KEY_DIGITS) : null;
+  });
+}
+
+function groupIndexes(indicators: readonly Indicator[], kind: Indicator['kind'], keyOf: (value: string) => string | null): WalletIndex {
+  const index = new Map<string, number[]>();
+  indicators.forEach((indicator, position) => {
+    const key = indicator.kind === kind ? keyOf(indicator.value) : null;
+    if (key !== null) index.set(key, [...(index.get(key) ?? []), position]);
+  });
+  return index;
+}
+
+/** Distinct wallet addresses in text whose case is intact, normalized. */
+export function findWallets(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(WALLET)) {
+    if (HAS_LETTER.test(match[0])) found.add(normalizeWallet(match[0]));
+    if (found.size >= MAX_FOUND) break;
+  }
+  return [...found];
+}
+
+export interface PhoneCandidate {
+  digits: string;
+  /** Written the way phone numbers are (international prefix, area code in brackets, 9+ digits). */
+  isPhoneLike: boolean;
+}
+
+/** Digit runs in folded text that could be phone numbers. */
+export function findPhoneNumbers(text: string): PhoneCandidate[] {
+  const found = new Map<string, PhoneCandidate>();
+  for (const match of text.matchAll(PHONE)) {
+    const digits = digitsOnly(match[0]);
+    if (digits.length < PHONE_KEY_DIGITS || digits.length > MAX_PHONE_DIGITS) continue;
+    const isPhoneLike = match[0].startsWith('+') || match[0].includes('(') || digits.length >= 9;
+    found.set(digits, { digits, isPhoneLike: isPhoneLike || (found.get(digits)?.isPhoneLike ?? false) });
+    if (found.size >= MAX_FOUND) break;
+  }
+  return [...found.values()];
+}
+
+/** `0812345678` and `+66 81 234 5678` are one number: the shorter, without trunk zeros, ends the longer. */
+function isSameNumber(a: string, b: string): boolean {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  const national = shorter.replace(/^0+/, '');
+  return national.length >= PHONE_KEY_DIGITS && longer.endsWith(national);
+}
+
+/** Phone indicators matching these digits: equal once country code or trunk prefix is set aside. */
+export function lookupPhone(index: PhoneIndex, indicators: readonly Indicator[], digits: string): number[] {
+  const candidates = index.get(digits.slice(-PHONE_KEY_DIGITS)) ?? [];
+  return candidates.filter((position) => isSameNumber(digitsOnly(indicators[position]!.value), digits));
+}

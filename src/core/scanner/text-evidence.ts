@@ -1,0 +1,106 @@
+// Everything the scanner reads from a page's words, in one pass of the shared automaton over the
+// folded title, headings, text, buttons and alt texts, plus shape detectors for numbers.
+import { foldText } from '../text/normalize.ts';
+import type { PageSnapshot } from '../types.ts';
+import { TEXT_SIGNAL_GROUPS, type TextSignalGroup } from './lexicon.ts';
+import { findMatches, type PageMatcher } from './matcher.ts';
+import { findPhoneNumbers, findWallets, type PhoneCandidate } from './payment-index.ts';
+
+export interface TextEvidence {
+  /** Distinct phrases that fired each text signal. */
+  phrases: Map<TextSignalGroup, Set<string>>;
+  /** Asks the page itself negates ("never share your PIN"): advice about scams, not a scam. */
+  negated: Set<string>;
+  callCue: string | null;
+  /** Brands named where a page says who it is: title, first headings, first images. */
+  claimedBrands: Set<number>;
+  /** The folded title, first headings and first alt texts. */
+  claimText: string;
+  indicators: Set<number>;
+  discounts: string[];
+  timers: string[];
+  phones: PhoneCandidate[];
+  wallets: string[];
+}
+
+// How many leading headings and images say who the page is (logo, banner); later ones are content.
+const CLAIM_HEADINGS = 3;
+const CLAIM_IMAGES = 2;
+// How near a negation must be to the ask it negates, before (most languages) or after (Bengali, Nepali).
+const NEGATION_BEFORE = 24;
+const NEGATION_AFTER = 30;
+const DISCOUNT_CUE_DISTANCE = 20;
+const MIN_SUSPECT_DISCOUNT = 70;
+const MAX_MATCHES = 20_000;
+// Caps what is compared pairwise (asks with negations, percentages with cues).
+const MAX_LOCATED = 500;
+const TEXT_GROUPS = new Set<string>(TEXT_SIGNAL_GROUPS);
+const PERCENT = /\b(\d{2,3}) ?%/g;
+const TIMER = /\b\d{1,2}:\d{2}:\d{2}\b/g;
+
+interface Located {
+  phrase: string;
+  group: string;
+  start: number;
+  end: number;
+}
+
+export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher): TextEvidence {
+  const claimText = [snapshot.title, ...snapshot.headings.slice(0, CLAIM_HEADINGS), ...snapshot.imageAlts.slice(0, CLAIM_IMAGES)].map(foldText).join('\n');
+  const body = [snapshot.text, ...snapshot.buttons, ...snapshot.imageAlts.slice(CLAIM_IMAGES)].map(foldText).join('\n');
+  const all = `${claimText}\n${body}`;
+  const evidence: TextEvidence = {
+    phrases: new Map(), negated: new Set(), callCue: null, claimedBrands: new Set(), claimText, indicators: new Set(),
+    discounts: [], timers: [...new Set(body.match(TIMER) ?? [])].slice(0, 5), phones: findPhoneNumbers(body), wallets: findWallets(snapshot.text),
+  };
+  const asks: Located[] = [];
+  const negations: Located[] = [];
+  const discountCues: number[] = [];
+  let matches = 0;
+  findMatches(matcher, all, (owner, start, end) => {
+    if (++matches > MAX_MATCHES) return;
+    if (owner.type === 'brand') {
+      if (end <= claimText.length) evidence.claimedBrands.add(owner.brand);
+    } else if (owner.type === 'indicator') evidence.indicators.add(owner.indicator);
+    else if (owner.group === 'cue_negation') pushBounded(negations, { phrase: owner.phrase, group: owner.group, start, end });
+    else if (owner.group === 'cue_discount') pushBounded(discountCues, start - claimText.length - 1);
+    else if (owner.group === 'cue_call' || owner.group.startsWith('ask_')) pushBounded(asks, { phrase: owner.phrase, group: owner.group, start, end });
+    else if (TEXT_GROUPS.has(owner.group)) addPhrase(evidence, owner.group as TextSignalGroup, owner.phrase);
+  });
+  for (const ask of asks) {
+    if (isNegated(ask, negations)) evidence.negated.add(ask.phrase);
+    else if (ask.group === 'cue_call') evidence.callCue ??= ask.phrase;
+    else addPhrase(evidence, ask.group as TextSignalGroup, ask.phrase);
+  }
+  evidence.discounts = findDiscounts(body, discountCues);
+  return evidence;
+}
+
+function pushBounded<T>(list: T[], item: T): void {
+  if (list.length < MAX_LOCATED) list.push(item);
+}
+
+function addPhrase(evidence: TextEvidence, group: TextSignalGroup, phrase: string): void {
+  const phrases = evidence.phrases.get(group) ?? new Set<string>();
+  phrases.add(phrase);
+  evidence.phrases.set(group, phrases);
+}
+
+function isNegated(ask: Located, negations: readonly Located[]): boolean {
+  return negations.some((negation) =>
+    (negation.end <= ask.start && ask.start - negation.end <= NEGATION_BEFORE) ||
+    (negation.start >= ask.end && negation.start - ask.end <= NEGATION_AFTER));
+}
+
+/** Discounts of 70% or more: a percentage next to a discount word of any lexicon. */
+function findDiscounts(body: string, cues: readonly number[]): string[] {
+  const found = new Set<string>();
+  for (const match of body.matchAll(PERCENT)) {
+    const value = Number(match[1]);
+    if (value < MIN_SUSPECT_DISCOUNT || value > 99) continue;
+    const at = match.index;
+    if (cues.some((cue) => Math.abs(cue - at) <= DISCOUNT_CUE_DISTANCE + match[0].length)) found.add(`${value}%`);
+    if (found.size >= 5) break;
+  }
+  return [...found];
+}

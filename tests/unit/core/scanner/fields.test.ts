@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { classifyField, classifyForms, describeField } from '../../../../src/core/scanner/fields.ts';
+import { getPageMatcher } from '../../../../src/core/scanner/matcher.ts';
+import { field } from './helpers.ts';
+
+const matcher = getPageMatcher();
+const asks = (overrides: Parameters<typeof field>[0]) => [...classifyField(field(overrides), matcher)].sort();
+
+describe('classifyField', () => {
+  it('trusts the browser’s autocomplete hints', () => {
+    expect(asks({ autocomplete: 'cc-number' })).toEqual(['ask_card']);
+    expect(asks({ autocomplete: 'one-time-code' })).toEqual(['ask_otp']);
+    expect(asks({ type: 'password', autocomplete: 'current-password' })).toEqual(['ask_password']);
+  });
+
+  it('reads names written in camelCase and snake_case', () => {
+    expect(describeField(field({ name: 'cardNumber', id: 'cc_cvv' }))).toBe('card number . cc cvv');
+    expect(asks({ name: 'cardNumber' })).toEqual(['ask_card']);
+    expect(asks({ name: 'login_password' })).toEqual(['ask_password']);
+  });
+
+  it('calls a password box labelled PIN, OTP or CVV by what it asks', () => {
+    expect(asks({ type: 'password', label: 'ATM PIN' })).toEqual(['ask_otp']);
+    expect(asks({ type: 'password', placeholder: 'CVV' })).toEqual(['ask_card']);
+    expect(asks({ type: 'password', name: 'x1' })).toEqual(['ask_password']);
+  });
+
+  it('prefers the longer meaning where one contains another', () => {
+    expect(asks({ label: 'เลขบัตรประชาชน' })).toEqual(['ask_national_id']);
+    expect(asks({ label: 'เลขบัตร' })).toEqual(['ask_card']);
+    expect(asks({ label: 'Clave dinámica' })).toEqual(['ask_otp']);
+  });
+
+  it('knows fields in all six languages', () => {
+    expect(asks({ label: 'كلمة المرور' })).toEqual(['ask_password']);
+    expect(asks({ label: 'الهوية الإماراتية' })).toEqual(['ask_national_id']);
+    expect(asks({ label: 'রিকভারি ফ্রেজ' })).toEqual(['ask_seed_phrase']);
+    expect(asks({ label: 'नागरिकता नम्बर' })).toEqual(['ask_national_id']);
+    expect(asks({ label: 'Contraseña' })).toEqual(['ask_password']);
+  });
+
+  it('leaves ordinary fields alone', () => {
+    for (const name of ['email', 'first_name', 'shipping', 'search', 'zip', 'spinner', 'passenger']) expect(asks({ name })).toEqual([]);
+  });
+});
+
+describe('classifyForms', () => {
+  it('sees a seed phrase asked one word per box', () => {
+    const boxes = Array.from({ length: 12 }, (_, index) => field({ name: `w${index + 1}`, placeholder: String(index + 1) }));
+    expect(classifyForms([{ action: '/import', fields: boxes }], matcher)).toEqual(new Map([['ask_seed_phrase', '12 word boxes']]));
+    expect(classifyForms([{ action: '/import', fields: boxes.slice(0, 11) }], matcher).size).toBe(0);
+  });
+});
