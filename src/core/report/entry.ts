@@ -3,7 +3,8 @@
 // weebly.com), so approving a report can never block a platform millions of honest people use.
 import { parse } from 'tldts';
 import type { EntryKind } from '../types.ts';
-import { canonicalizeReportUrl } from './url.ts';
+import { findSharedSite, isProtectedDomain } from '../lookalike/brands.ts';
+import { canonicalizeUrl } from '../url/index.ts';
 
 export interface SuggestedEntry {
   kind: EntryKind;
@@ -44,9 +45,11 @@ const PATH_TENANT_HOSTS: Record<string, string[]> = {
   'twitter.com': ['*'],
 };
 
-/** Site builders that give each customer a subdomain but are not private suffixes in the PSL. */
-const SUBDOMAIN_TENANT_DOMAINS = new Set(['weebly.com', 'square.site', 'godaddysites.com',
-  'mystrikingly.com', 'jimdosite.com', 'yolasite.com', 'webnode.page', 'ukit.me', 'tilda.ws']);
+/**
+ * Site builders that give each customer a subdomain and that neither the Public Suffix List nor
+ * the lookalike data's shared hosts (brands.json `sharedHosts`, via `findSharedSite`) know yet.
+ */
+const MORE_SHARED_HOSTS = ['godaddysites.com', 'jimdosite.com', 'tilda.ws', 'ukit.me', 'glitch.me', '000webhostapp.com'];
 
 /** The entry to add for a canonical http(s) URL, or why none can be suggested safely. */
 export function suggestEntry(canonicalUrl: string): EntrySuggestion {
@@ -62,19 +65,29 @@ export function suggestEntry(canonicalUrl: string): EntrySuggestion {
   const parsed = parse(host, { allowPrivateDomains: true });
   if (parsed.isIp) return { ok: true, entry: { kind: 'host', value: host } };
   if (!parsed.domain) return { ok: false, reason: `${host} is a public suffix, not a site` };
-  if (SUBDOMAIN_TENANT_DOMAINS.has(parsed.domain)) return suggestTenantHost(host, parsed.domain);
+  const tenant = findTenantSite(host, parsed.domain);
+  if (tenant === SHARED_HOST_ITSELF) return { ok: false, reason: `${parsed.domain} is a shared host: name the scammer's site on it` };
+  if (tenant !== null) return { ok: true, entry: { kind: 'host', value: tenant } };
+  // A brand's or top site's own domain is never listed whole: at most the reported page.
+  if (isProtectedDomain(host)) return suggestPathPrefix(host, url.pathname, []);
   return { ok: true, entry: { kind: 'domain', value: parsed.domain } };
 }
 
-function suggestTenantHost(host: string, domain: string): EntrySuggestion {
-  const tenant = host.replace(/^www\./, '');
-  if (tenant === domain) return { ok: false, reason: `${domain} is a shared host: name the scammer's subdomain` };
-  return { ok: true, entry: { kind: 'host', value: tenant } };
+const SHARED_HOST_ITSELF = Symbol('the shared host itself');
+
+/** The customer's site when a host lies on a shared host (`shop.weebly.com`), else null. */
+function findTenantSite(host: string, domain: string): string | typeof SHARED_HOST_ITSELF | null {
+  const known = findSharedSite(host);
+  if (known) return known.site;
+  const sharedHost = MORE_SHARED_HOSTS.includes(domain) ? domain : findSharedSite(`x.${domain}`)?.host;
+  if (sharedHost !== domain) return null;
+  const label = host === domain ? undefined : host.slice(0, -domain.length - 1).split('.').pop();
+  return label === undefined || label === 'www' ? SHARED_HOST_ITSELF : `${label}.${domain}`;
 }
 
 function suggestPathPrefix(host: string, pathname: string, patterns: string[]): EntrySuggestion {
   const segments = pathname.split('/').filter((segment) => segment !== '');
-  if (segments.length === 0) return { ok: false, reason: `${host} is a shared host: the report needs the scam page's path` };
+  if (segments.length === 0) return { ok: false, reason: `${host} is never listed whole: the report needs the scam page's path` };
   const fitting = patterns.map((pattern) => pattern.split('/')).find((pattern) => fitsPattern(segments, pattern));
   const kept = fitting ? segments.slice(0, fitting.length) : segments;
   return { ok: true, entry: { kind: 'url-prefix', value: `${host}/${kept.join('/')}` } };
@@ -104,7 +117,7 @@ export function reportSite(canonicalUrl: string): string {
  */
 export function parseEntryValue(raw: string): EntrySuggestion {
   const text = raw.trim().replace(/^https?:\/\//i, '');
-  const canonical = text === '' || /[\s,"]/.test(text) ? null : canonicalizeReportUrl(`http://${text}`);
+  const canonical = text === '' || /[\s,"]/.test(text) ? null : canonicalizeUrl(`http://${text}`);
   if (canonical === null) return { ok: false, reason: `"${raw.slice(0, 80)}" is not a domain, host or URL prefix` };
   const url = new URL(canonical);
   const parsed = parse(url.hostname, { allowPrivateDomains: true });

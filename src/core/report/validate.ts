@@ -4,11 +4,12 @@ import type { VerdictLevel } from '../types.ts';
 import { REPORT_KINDS, REPORT_LIMITS, type ReportFieldError, type Report, type ReportKind, type ReportValidation } from './report-types.ts';
 import { isPlainObject, parseCategory, parseFields, parseOneOf, parseText, refuse, type Parser } from './parsers.ts';
 import { findTextProblem } from './text.ts';
-import { canonicalizeReportUrl } from './url.ts';
+import { canonicalizeUrl } from '../url/index.ts';
 import { parseSignals } from './validate-signals.ts';
 
 const VERDICTS: readonly VerdictLevel[] = ['dangerous', 'suspicious', 'unknown', 'safe'];
 const VERSION = /^[0-9][0-9A-Za-z.+-]*$/;
+const HTTP_SCHEME = /^https?:\/\//i;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 /** A hostile body can hold thousands of bad keys: the answer stays small. */
 const MAX_ERRORS = 20;
@@ -17,8 +18,10 @@ const parseUrl: Parser<string> = (value, field, errors) => {
   if (typeof value !== 'string') return refuse(errors, field, 'must be a string');
   const problem = findTextProblem(value, { maxLength: REPORT_LIMITS.url });
   if (problem) return refuse(errors, field, problem);
-  const canonical = canonicalizeReportUrl(value);
-  if (canonical === null) return refuse(errors, field, 'must be an http or https URL');
+  // The extension sends the tab's full address: a report names its scheme, and its host must be
+  // one a browser could open (the canonical form alone would take `evil.com` or `a b` as hosts).
+  const canonical = HTTP_SCHEME.test(value.trimStart()) ? canonicalizeUrl(value) : null;
+  if (canonical === null || !isOpenableUrl(canonical)) return refuse(errors, field, 'must be an http or https URL');
   if (canonical.length > REPORT_LIMITS.url) return refuse(errors, field, `longer than ${REPORT_LIMITS.url} characters once canonical`);
   return canonical;
 };
@@ -68,4 +71,12 @@ export function validateReport(value: unknown): ReportValidation {
   if (!clean || errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
   const { url, kind, ...rest } = clean;
   return { ok: true, report: { url, kind: kind ?? 'scam', ...rest } as Report };
+}
+
+function isOpenableUrl(canonical: string): boolean {
+  try {
+    return new URL(canonical).hostname !== '';
+  } catch {
+    return false;
+  }
 }

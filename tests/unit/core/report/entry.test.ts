@@ -8,6 +8,9 @@ describe('suggestEntry', () => {
     ['https://scam.github.io/wallet/', 'domain', 'scam.github.io'],
     ['https://a.b.blogspot.com/', 'domain', 'b.blogspot.com'],
     ['https://evil.weebly.com/pay', 'host', 'evil.weebly.com'],
+    ['https://shop.evil.weebly.com/pay', 'host', 'evil.weebly.com'],
+    ['https://scam.godaddysites.com/', 'host', 'scam.godaddysites.com'],
+    ['https://www.paypal.com/scam-page/x', 'url-prefix', 'www.paypal.com/scam-page/x'],
     ['https://www.evil.wixsite.com/', 'domain', 'evil.wixsite.com'],
     ['http://192.0.2.7/bank/', 'host', '192.0.2.7'],
     ['https://sites.google.com/view/claim-prize/home?x=1', 'url-prefix', 'sites.google.com/view/claim-prize'],
@@ -25,6 +28,8 @@ describe('suggestEntry', () => {
     ['https://weebly.com/', /shared host/],
     ['https://www.weebly.com/', /shared host/],
     ['https://github.io/', /public suffix/],
+    ['https://godaddysites.com/', /shared host/],
+    ['https://www.paypal.com/', /needs the scam page's path/],
     ['nonsense', /not a URL/],
   ])('never blocks a whole shared host: %s', (url, reason) => {
     const suggestion = suggestEntry(url);

@@ -133,3 +133,17 @@ describe('validateReport: each field', () => {
     }
   });
 });
+
+describe('validateReport: URL forms', () => {
+  it('needs the scheme and a host a browser could open', () => {
+    for (const url of ['evil-scam.test/login', 'http://not a url/', 'https://exa mple.test/']) {
+      expect(errorsOf({ url })).toEqual([{ field: 'url', reason: 'must be an http or https URL' }]);
+    }
+  });
+
+  it('puts the URL in Safe Browsing canonical form', () => {
+    expect(reportOf({ url: 'http://evil-scam.test/a/../b//c/./d?q=1#frag' }).url).toBe('http://evil-scam.test/b/c/d?q=1');
+    expect(reportOf({ url: 'http://0x7f.1/' }).url).toBe('http://127.0.0.1/');
+    expect(reportOf({ url: 'https://bücher.test/' }).url).toBe('https://xn--bcher-kva.test/');
+  });
+});
