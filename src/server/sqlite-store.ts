@@ -16,72 +16,90 @@ type AddMeta = Parameters<ReportStore['add']>[1];
 const MAX_BATCH = 256;
 
 export function openSqliteStore(path: string): ReportStore {
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  // The CLI's review commands and the server may write at once: wait for the lock, do not fail.
-  db.pragma('busy_timeout = 5000');
-  const sql = prepareStatements(db);
+  return new SqliteReportStore(path);
+}
 
-  const insert = (report: Report, meta: AddMeta): AddedReport => {
+type Statements = ReturnType<typeof prepareStatements>;
+
+class SqliteReportStore implements ReportStore {
+  readonly #db: Database.Database;
+  readonly #sql: Statements;
+  readonly #commits;
+  readonly #decide;
+
+  constructor(path: string) {
+    this.#db = new Database(path);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = FULL');
+    // The CLI's review commands and the server may write at once: wait for the lock, do not fail.
+    this.#db.pragma('busy_timeout = 5000');
+    this.#sql = prepareStatements(this.#db);
+    const insertBatch = this.#db.transaction((items: [Report, AddMeta][]) => items.map(([report, meta]) => this.#insert(report, meta)));
+    this.#commits = createGroupCommit(insertBatch, MAX_BATCH);
+    this.#decide = this.#db.transaction(this.#settle.bind(this));
+  }
+
+  add(report: Report, meta: AddMeta): Promise<AddedReport> {
+    return this.#commits.submit([report, meta]);
+  }
+
+  async get(id: string): Promise<StoredReport | null> {
+    return this.#get(id);
+  }
+
+  async list(query: ListQuery): Promise<ReportPage> {
+    const after = query.after === undefined ? 0 : Number(query.after);
+    const rows = this.#sql.page.all({ status: query.status ?? null, after, limit: query.limit + 1 }) as ReportRow[];
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return { reports: page.map(toStoredReport), ...(rows.length > query.limit && last ? { next: String(last.seq) } : {}) };
+  }
+
+  async listSites(query: { limit: number; perGroup: number }): Promise<SiteGroup[]> {
+    const groups = this.#sql.pendingSites.all({ limit: query.limit }) as Pick<SiteGroup, 'site' | 'kind' | 'count'>[];
+    return groups.map((group) => {
+      const rows = this.#sql.pendingOfSite.all({ site: group.site, kind: group.kind, limit: query.perGroup }) as ReportRow[];
+      return { ...group, reports: rows.map(toStoredReport) };
+    });
+  }
+
+  async decide(id: string, decision: Decision, beforeCommit?: (report: StoredReport) => void): Promise<DecideResult> {
+    return this.#decide.immediate(id, decision, beforeCommit);
+  }
+
+  async close(): Promise<void> {
+    this.#db.close();
+  }
+
+  #insert(report: Report, meta: AddMeta): AddedReport {
     const id = randomUUID();
     const key = meta.idempotencyKey ?? null;
-    const { changes } = sql.insert.run({
+    const { changes } = this.#sql.insert.run({
       id, key, url: report.url, site: reportSite(report.url), kind: report.kind,
       receivedAt: meta.receivedAt.toISOString(), report: JSON.stringify(report),
     });
     if (changes === 1 || key === null) return { id, isNew: true };
     // The key was stored before, perhaps earlier in this very batch.
-    const existing = sql.idForKey.get(key) as { id: string } | undefined;
+    const existing = this.#sql.idForKey.get(key) as { id: string } | undefined;
     if (!existing) throw new Error('idempotency key conflict without a stored report');
     return { id: existing.id, isNew: false };
-  };
-  const insertBatch = db.transaction((items: [Report, AddMeta][]) => items.map(([report, meta]) => insert(report, meta)));
-  const commits = createGroupCommit(insertBatch, MAX_BATCH);
-  const add: ReportStore['add'] = (report, meta) => commits.submit([report, meta]);
+  }
 
-  const get = (id: string): StoredReport | null => {
-    const row = sql.byId.get(id) as ReportRow | undefined;
+  #get(id: string): StoredReport | null {
+    const row = this.#sql.byId.get(id) as ReportRow | undefined;
     return row ? toStoredReport(row) : null;
-  };
+  }
 
-  const list = async (query: ListQuery): Promise<ReportPage> => {
-    const after = query.after === undefined ? 0 : Number(query.after);
-    const rows = sql.page.all({ status: query.status ?? null, after, limit: query.limit + 1 }) as ReportRow[];
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return { reports: page.map(toStoredReport), ...(rows.length > query.limit && last ? { next: String(last.seq) } : {}) };
-  };
-
-  const listSites = async (query: { limit: number; perGroup: number }): Promise<SiteGroup[]> => {
-    const groups = sql.pendingSites.all({ limit: query.limit }) as Pick<SiteGroup, 'site' | 'kind' | 'count'>[];
-    return groups.map((group) => ({
-      ...group,
-      reports: (sql.pendingOfSite.all({ site: group.site, kind: group.kind, limit: query.perGroup }) as ReportRow[]).map(toStoredReport),
-    }));
-  };
-
-  const decideInTransaction = db.transaction((id: string, decision: Decision, beforeCommit?: (report: StoredReport) => void): DecideResult => {
-    const report = get(id);
+  #settle(id: string, decision: Decision, beforeCommit?: (report: StoredReport) => void): DecideResult {
+    const report = this.#get(id);
     if (!report) return { outcome: 'not-found' };
     if (report.status !== 'pending') return { outcome: 'already-decided', report };
     const decidedAt = decision.decidedAt.toISOString();
-    const { changes } = sql.settle.run({ status: decision.status, decidedAt, entry: decision.entry ?? null, site: report.site, kind: report.kind });
+    const { changes } = this.#sql.settle.run({ status: decision.status, decidedAt, entry: decision.entry ?? null, site: report.site, kind: report.kind });
     const decided: StoredReport = { ...report, status: decision.status, decidedAt, ...(decision.entry ? { entry: decision.entry } : {}) };
     beforeCommit?.(decided);
     return { outcome: 'decided', report: decided, settled: changes };
-  });
-
-  return {
-    add,
-    get: async (id) => get(id),
-    list,
-    listSites,
-    decide: async (id, decision, beforeCommit) => decideInTransaction.immediate(id, decision, beforeCommit),
-    close: async () => {
-      db.close();
-    },
-  };
+  }
 }
 
 function toStoredReport(row: ReportRow): StoredReport {
