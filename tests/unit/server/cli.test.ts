@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonLines, runCli, spawnServe } from './cli-process.ts';
@@ -70,6 +70,29 @@ describe('scam-warner reports', () => {
     expect(jsonLines((await runCli(['reports', 'reject', third ?? '', '--data', data])).stdout)[0]).toMatchObject({ status: 'rejected', settled: 1 });
     expect(jsonLines((await runCli(['reports', 'list', '--status', 'pending', '--data', data])).stdout)).toEqual([]);
     expect(jsonLines((await runCli(['reports', 'list', '--status', 'approved', '--limit', '1', '--data', data])).stdout)).toHaveLength(1);
+  }, 60_000);
+
+  it("an approval reaches the next publish: the feed engineer's publish reads community-reports.csv", async () => {
+    const data = makeDir();
+    const sources = makeDir();
+    const keys = makeDir();
+    const feed = makeDir();
+    const serve = await spawnServe(['--data', data]);
+    const { id } = (await (await postReport(serve.base, { url: 'https://sites.google.com/view/free-btc/claim', category: 'giveaway' })).json()) as { id: string };
+    await postReport(serve.base, { url: 'https://www.my-bank.test/', kind: 'false-positive' });
+    serve.child.kill('SIGTERM');
+    await serve.exited;
+    const falsePositive = jsonLines((await runCli(['reports', 'list', '--data', data])).stdout).find((report) => report.kind === 'false-positive');
+    expect((await runCli(['reports', 'approve', id, '--data', data, '--sources', sources])).code).toBe(0);
+    expect((await runCli(['reports', 'approve', String(falsePositive?.id), '--data', data, '--sources', sources])).code).toBe(0);
+    expect((await runCli(['keygen', '--out', keys])).code).toBe(0);
+    const published = await runCli(['publish', '--sources', sources, '--out', feed, '--key', join(keys, 'feed-signing-key.pem')]);
+    expect(published.code, published.stderr).toBe(0);
+    expect(jsonLines(published.stdout)[0]).toMatchObject({ entries: 2, refused: 0 });
+    const snapshot = readdirSync(feed).find((name) => name.startsWith('snapshot-')) ?? '';
+    const text = readFileSync(join(feed, snapshot), 'utf8');
+    expect(text).toContain('"sites.google.com/view/free-btc"');
+    expect(text).toMatch(/"allow":true[^\]]*"my-bank\.test"/);
   }, 60_000);
 
   it('refuses bad input with a one-line error and a non-zero exit', async () => {
