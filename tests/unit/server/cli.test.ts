@@ -18,11 +18,13 @@ describe('scam-warner serve', () => {
     expect(serve.lines.at(-1)).toEqual({ event: 'closed' });
   }, 20_000);
 
-  it('serves the published feed folder next to the reports', async () => {
+  it('serves the published feed folder and the review page (token from the environment) next to the reports', async () => {
     const feed = makeDir();
     writeFileSync(join(feed, 'feed.json'), '{"signed":"payload"}');
     writeFileSync(join(feed, 'private-key.json'), 'secret');
-    const serve = await spawnServe(['--data', makeDir(), '--feed', feed]);
+    const serve = await spawnServe(['--data', makeDir(), '--feed', feed], { SCAM_WARNER_REVIEW_TOKEN: 'a-long-enough-review-token' });
+    expect(serve.lines[0]).toMatchObject({ review: true, feed });
+    expect((await fetch(`${serve.base}/review`)).status).toBe(200);
     const manifest = await fetch(`${serve.base}/feed.json`);
     expect([manifest.status, await manifest.text()]).toEqual([200, '{"signed":"payload"}']);
     expect((await fetch(`${serve.base}/private-key.json`)).status).toBe(404);
