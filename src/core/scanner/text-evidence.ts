@@ -32,8 +32,8 @@ const NEGATION_AFTER = 30;
 const DISCOUNT_CUE_DISTANCE = 20;
 const MIN_SUSPECT_DISCOUNT = 70;
 const MAX_MATCHES = 20_000;
-// Caps what is compared pairwise (asks with negations, percentages with cues).
-const MAX_LOCATED = 500;
+// Caps the asks, negations and discount words kept with their positions.
+const MAX_LOCATED = 2_000;
 const TEXT_GROUPS = new Set<string>(TEXT_SIGNAL_GROUPS);
 const PERCENT = /\b(\d{2,3}) ?%/g;
 const TIMER = /\b\d{1,2}:\d{2}:\d{2}\b/g;
@@ -67,12 +67,15 @@ export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher
     else if (owner.group === 'cue_call' || owner.group.startsWith('ask_')) pushBounded(asks, { phrase: owner.phrase, group: owner.group, start, end });
     else if (TEXT_GROUPS.has(owner.group)) addPhrase(evidence, owner.group as TextSignalGroup, owner.phrase);
   });
+  const negationEnds = Int32Array.from(negations, (negation) => negation.end).sort();
+  const negationStarts = Int32Array.from(negations, (negation) => negation.start).sort();
   for (const ask of asks) {
-    if (isNegated(ask, negations)) evidence.negated.add(ask.phrase);
+    const isNegated = hasWithin(negationEnds, ask.start - NEGATION_BEFORE, ask.start) || hasWithin(negationStarts, ask.end, ask.end + NEGATION_AFTER);
+    if (isNegated) evidence.negated.add(ask.phrase);
     else if (ask.group === 'cue_call') evidence.callCue ??= ask.phrase;
     else addPhrase(evidence, ask.group as TextSignalGroup, ask.phrase);
   }
-  evidence.discounts = findDiscounts(body, discountCues);
+  evidence.discounts = findDiscounts(body, Int32Array.from(discountCues).sort());
   return evidence;
 }
 
@@ -86,20 +89,26 @@ function addPhrase(evidence: TextEvidence, group: TextSignalGroup, phrase: strin
   evidence.phrases.set(group, phrases);
 }
 
-function isNegated(ask: Located, negations: readonly Located[]): boolean {
-  return negations.some((negation) =>
-    (negation.end <= ask.start && ask.start - negation.end <= NEGATION_BEFORE) ||
-    (negation.start >= ask.end && negation.start - ask.end <= NEGATION_AFTER));
+/** Whether sorted `positions` hold a value in [from, to]. */
+function hasWithin(positions: Int32Array, from: number, to: number): boolean {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (positions[middle]! < from) low = middle + 1;
+    else high = middle;
+  }
+  return low < positions.length && positions[low]! <= to;
 }
 
 /** Discounts of 70% or more: a percentage next to a discount word of any lexicon. */
-function findDiscounts(body: string, cues: readonly number[]): string[] {
+function findDiscounts(body: string, cues: Int32Array): string[] {
   const found = new Set<string>();
   for (const match of body.matchAll(PERCENT)) {
     const value = Number(match[1]);
     if (value < MIN_SUSPECT_DISCOUNT || value > 99) continue;
     const at = match.index;
-    if (cues.some((cue) => Math.abs(cue - at) <= DISCOUNT_CUE_DISTANCE + match[0].length)) found.add(`${value}%`);
+    if (hasWithin(cues, at - DISCOUNT_CUE_DISTANCE, at + match[0].length + DISCOUNT_CUE_DISTANCE)) found.add(`${value}%`);
     if (found.size >= 5) break;
   }
   return [...found];

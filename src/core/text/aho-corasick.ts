@@ -1,5 +1,6 @@
 // Aho-Corasick: every occurrence of thousands of literal patterns in one left-to-right pass, so the
 // cost grows with the text, not with the number of patterns (feed indicators can be many).
+import { TransitionTable } from './transition-table.ts';
 
 /** Reports one occurrence: which pattern, and where it starts and ends (end exclusive) in the text. */
 export type MatchVisitor = (pattern: number, start: number, end: number) => void;
@@ -9,12 +10,11 @@ const NONE = -1;
 
 export class AhoCorasick {
   private constructor(
-    /** Code unit to symbol (1..n); a code unit no pattern uses has none and sends the walk to the root. */
-    private readonly symbols: Map<number, number>,
-    private readonly symbolCount: number,
+    /** Code unit to symbol (1..n); 0 for a code unit no pattern uses, which sends the walk to the root. */
+    private readonly symbols: Int32Array,
     private readonly rootGoto: Int32Array,
-    /** Transitions of the other states, keyed `state * symbolCount + symbol`. */
-    private readonly gotoMap: Map<number, number>,
+    /** Transitions of the other states. */
+    private readonly transitions: TransitionTable,
     private readonly fail: Int32Array,
     /** The pattern that ends in a state, or NONE. */
     private readonly output: Int32Array,
@@ -30,7 +30,10 @@ export class AhoCorasick {
     const trie = buildTrie(patterns, symbols, width);
     const { fail, outputLink } = linkFailures(trie, width);
     const lengths = Int32Array.from(patterns, (pattern) => pattern.length);
-    return new AhoCorasick(symbols, width, trie.rootGoto, trie.gotoMap, fail, trie.output, outputLink, lengths);
+    const table = new Int32Array(0x10000);
+    for (const [code, symbol] of symbols) table[code] = symbol;
+    const edges = [...trie.gotoMap].map(([key, target]) => [Math.floor(key / width), key % width, target] as const);
+    return new AhoCorasick(table, trie.rootGoto, TransitionTable.from(edges), fail, trie.output, outputLink, lengths);
   }
 
   get patternCount(): number {
@@ -41,8 +44,8 @@ export class AhoCorasick {
   scan(text: string, visit: MatchVisitor): void {
     let state = ROOT;
     for (let index = 0; index < text.length; index++) {
-      const symbol = this.symbols.get(text.charCodeAt(index));
-      if (symbol === undefined) {
+      const symbol = this.symbols[text.charCodeAt(index)]!;
+      if (symbol === 0) {
         state = ROOT;
         continue;
       }
@@ -56,8 +59,8 @@ export class AhoCorasick {
 
   private step(from: number, symbol: number): number {
     for (let state = from; state !== ROOT; state = this.fail[state]!) {
-      const next = this.gotoMap.get(state * this.symbolCount + symbol);
-      if (next !== undefined) return next;
+      const next = this.transitions.get(state, symbol);
+      if (next !== NONE) return next;
     }
     return this.rootGoto[symbol]!;
   }

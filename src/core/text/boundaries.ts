@@ -16,7 +16,11 @@ const ARABIC_PREFIXES = new Set(['و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وال',
 const MAX_PREFIX = 4;
 
 function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && WORD_CHAR.test(char);
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  // ASCII, the most common neighbour, without the Unicode regular expression.
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  return WORD_CHAR.test(char);
 }
 
 /** The boundary rule of a folded phrase, from its first and last characters. */

@@ -9,52 +9,77 @@ const ARABIC_LETTERS: Record<string, string> = {
   'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ی': 'ي', 'ئ': 'ي', 'ؤ': 'و', 'ة': 'ه', 'ک': 'ك',
 };
 
-// Zero-width characters and the soft hyphen: invisible, and a classic way to split a keyword.
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
-// Latin combining accents only: Thai, Bengali and Devanagari vowel signs are marks too and must stay.
-const LATIN_ACCENTS = /[\u0300-\u036f]/g;
-// Arabic harakat, superscript alef, Quranic marks and tatweel.
-const ARABIC_MARKS = /[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
-const ARABIC_VARIANTS = /[أإآٱىیئؤةک]/g;
-const NATIVE_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0e50-\u0e59]/g;
-const APOSTROPHES = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
-const DASHES = /[\p{Pd}\u2212]/gu;
-const SPACES = /\s+/g;
-// Thai is written without spaces between words; spaces between Thai letters are layout, not meaning.
-const THAI_GAP = /([\u0e00-\u0e7f]) (?=[\u0e00-\u0e7f])/g;
+// What to do with each UTF-16 code unit, built once: keep it, drop it, read it as a space, or
+// replace it. Dropped: zero-width characters and the soft hyphen (a classic way to split a
+// keyword), Latin combining accents (only those: Thai, Bengali and Devanagari vowel signs are
+// marks too and must stay), Arabic harakat, superscript alef, Quranic marks and tatweel.
+const KEEP = 0;
+const DROP = 1;
+const SPACE = 2;
+const DROPPED: readonly [number, number][] = [[0x00ad, 0x00ad], [0x200b, 0x200d], [0x2060, 0x2060], [0xfeff, 0xfeff],
+  [0x0300, 0x036f], [0x064b, 0x065f], [0x0670, 0x0670], [0x06d6, 0x06ed], [0x0640, 0x0640]];
+// White space, and dashes (Unicode Pd and the minus sign), which join words as often as spaces do.
+const SPACES: readonly [number, number][] = [[0x09, 0x0d], [0x20, 0x20], [0x85, 0x85], [0xa0, 0xa0], [0x1680, 0x1680],
+  [0x2000, 0x200a], [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0x2d, 0x2d], [0x058a, 0x058a],
+  [0x05be, 0x05be], [0x1400, 0x1400], [0x1806, 0x1806], [0x2010, 0x2015], [0x2e17, 0x2e17], [0x2e1a, 0x2e1a], [0x2e3a, 0x2e3b],
+  [0x2e40, 0x2e40], [0x2e5d, 0x2e5d], [0x301c, 0x301c], [0x3030, 0x3030], [0x30a0, 0x30a0], [0xfe31, 0xfe32], [0xfe58, 0xfe58],
+  [0xfe63, 0xfe63], [0xff0d, 0xff0d], [0x2212, 0x2212]];
+const APOSTROPHES = [0x2018, 0x2019, 0x02bc, 0x60, 0xb4];
 
-function toAsciiDigit(digit: string): string {
-  const code = digit.charCodeAt(0);
-  const start = DIGIT_BLOCK_STARTS.find((base) => code >= base && code <= base + 9) ?? code;
-  return String(code - start);
+const FOLD = buildFoldTable();
+const THAI_FIRST = 0x0e00;
+const THAI_LAST = 0x0e7f;
+// UTF-16 code units back to a string in one native call (little-endian, as typed arrays are on every platform we run on).
+const UTF16 = new TextDecoder('utf-16le');
+
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (const [from, to] of DROPPED) table.fill(DROP, from, to + 1);
+  for (const [from, to] of SPACES) table.fill(SPACE, from, to + 1);
+  for (const code of APOSTROPHES) table[code] = 0x27;
+  for (const [variant, letter] of Object.entries(ARABIC_LETTERS)) table[variant.charCodeAt(0)] = letter.charCodeAt(0);
+  for (const start of DIGIT_BLOCK_STARTS) for (let digit = 0; digit < 10; digit++) table[start + digit] = 0x30 + digit;
+  return table;
 }
+
+const isThai = (code: number) => code >= THAI_FIRST && code <= THAI_LAST;
+
+/**
+ * The matching form of a text: NFKC, case folded, Latin accents and Arabic marks removed, Arabic
+ * letter variants unified, native digits in ASCII, dashes as spaces, whitespace collapsed to one
+ * space and removed between Thai letters (Thai is written without spaces between words; spaces
+ * between Thai letters are layout, not meaning). One pass over the text after the normalizations.
+ */
+export function foldText(text: string): string {
+  const source = text.normalize('NFKC').toLowerCase().normalize('NFD');
+  const out = new Uint16Array(source.length);
+  let length = 0;
+  let isSpacePending = false;
+  for (let index = 0; index < source.length; index++) {
+    const code = source.charCodeAt(index);
+    const action = FOLD[code]!;
+    if (action === DROP) continue;
+    if (action === SPACE) {
+      isSpacePending = length > 0;
+      continue;
+    }
+    const folded = action === KEEP ? code : action;
+    if (isSpacePending && !(isThai(out[length - 1]!) && isThai(folded))) out[length++] = 0x20;
+    isSpacePending = false;
+    out[length++] = folded;
+  }
+  return UTF16.decode(out.subarray(0, length)).normalize('NFC');
+}
+
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const NATIVE_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0e50-\u0e59]/g;
 
 /**
  * Native digits to ASCII, compatibility forms (NFKC: full-width letters and digits, ligatures)
  * folded, invisible characters removed. Keeps case: wallet addresses are case-sensitive.
  */
 export function normalizeDigits(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '').replace(NATIVE_DIGITS, toAsciiDigit);
-}
-
-/**
- * The matching form of a text: NFKC, case folded, Latin accents and Arabic marks removed, Arabic
- * letter variants unified, native digits in ASCII, dashes as spaces, whitespace collapsed to one
- * space and removed between Thai letters.
- */
-export function foldText(text: string): string {
-  return normalizeDigits(text)
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(LATIN_ACCENTS, '')
-    .normalize('NFC')
-    .replace(ARABIC_MARKS, '')
-    .replace(ARABIC_VARIANTS, (letter) => ARABIC_LETTERS[letter] ?? letter)
-    .replace(APOSTROPHES, "'")
-    .replace(DASHES, ' ')
-    .replace(SPACES, ' ')
-    .replace(THAI_GAP, '$1')
-    .trim();
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(NATIVE_DIGITS, (digit) => String.fromCharCode(FOLD[digit.charCodeAt(0)]!));
 }
 
 /** Digits only: the form phone numbers are compared in (`+66 81-234 5678` becomes `66812345678`). */
