@@ -7,7 +7,7 @@ import { Window } from 'happy-dom';
 import { getDomain } from 'tldts';
 import { extractSnapshot, getPageMatcher, pageVerdict, scanPage, type PageMatcher } from '../../core/scanner/index.ts';
 import { protectedBrands } from '../../core/scanner/protected-brands.ts';
-import type { BehaviourCounters, PageSnapshot, Reason, ScanResult, Sensitivity, Verdict } from '../../core/types.ts';
+import type { BehaviourCounters, PageSnapshot, ScanResult, Sensitivity, Verdict } from '../../core/types.ts';
 import { CliError, parseCommandArgs, printJson, requireOption } from '../io.ts';
 
 const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
@@ -34,7 +34,7 @@ export function parseHtml(html: string, url: string): Document {
   return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
-/** The matcher the CLI scans with: lexicons and core's protected brands (feed indicators: see combineReasons). */
+/** The matcher the CLI scans with: lexicons and core's protected brands (no feed indicators yet: no --feed option). */
 export function defaultMatcher(): PageMatcher {
   return getPageMatcher({ brands: protectedBrands() });
 }
@@ -50,7 +50,7 @@ export function scanHtml(html: string, url: string, options: ScanHtmlOptions = {
   const snapshot = extractSnapshot(parseHtml(html, url), url, { behaviour: options.behaviour });
   const registrableDomain = getDomain(url, { allowPrivateDomains: true });
   const result = scanPage(snapshot, { registrableDomain, matcher: options.matcher ?? defaultMatcher(), sensitivity: options.sensitivity });
-  return { snapshot, result, verdict: pageVerdict(url, result) };
+  return { snapshot, result, verdict: verdictFor(url, result) };
 }
 
 function parseUrl(value: string): string {
@@ -74,11 +74,11 @@ async function readPage(path: string): Promise<string> {
 }
 
 /**
- * The seam where URL evidence (blocklist, lookalikes: checkUrl) joins the page's: for now the
- * page's reasons alone. A list verdict (`dangerous`, `safe`) outranks `suspicious`.
+ * The seam where URL evidence (allowlists, blocklist, lookalikes) joins the page's: today the
+ * page's own verdict; with core's checkUrl it becomes `checkUrl(url, { page: result, sensitivity })`.
  */
-export function combineReasons(pageVerdictValue: Verdict, urlReasons: readonly Reason[] = []): Verdict {
-  return { ...pageVerdictValue, reasons: [...urlReasons, ...pageVerdictValue.reasons] };
+export function verdictFor(url: string, result: ScanResult): Verdict {
+  return pageVerdict(url, result);
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -88,6 +88,6 @@ export async function run(args: string[]): Promise<number> {
   const sensitivity = (values.sensitivity ?? 'normal') as Sensitivity;
   if (!SENSITIVITIES.includes(sensitivity)) throw new CliError(`--sensitivity must be low, normal or high, not "${values.sensitivity}"`);
   const { verdict, result } = scanHtml(await readPage(path), url, { sensitivity });
-  printJson({ ...combineReasons(verdict), scores: result.scores, signals: result.signals });
+  printJson({ ...verdict, scores: result.scores, signals: result.signals });
   return 0;
 }
