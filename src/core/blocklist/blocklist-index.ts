@@ -1,0 +1,76 @@
+// The compact blocklist index: 64-bit keys in typed arrays (about 7-9 bytes an entry), no per-entry
+// strings or objects, loaded from its bytes without reparsing, looked up in well under a microsecond.
+import type { ListEntry } from '../types.ts';
+import { canonicalizeUrl } from '../url/canonicalize.ts';
+import { assembleTables } from './assemble.ts';
+import { alignBytes, readTables, writeTables } from './format.ts';
+import type { IndexGroup } from './groups.ts';
+import { lookupCanonical, prepareLookupTables, type IndexMatch, type LookupTables } from './lookup.ts';
+import { mergeTables } from './merge.ts';
+import { PrefixHostCounts } from './prefix-hosts.ts';
+import { prepareRows } from './rows.ts';
+import type { IndexTables } from './tables.ts';
+
+export class BlocklistIndex {
+  private readonly tables: LookupTables;
+
+  private constructor(private readonly bytes: Uint8Array, tables: IndexTables) {
+    this.tables = prepareLookupTables(tables);
+  }
+
+  private static fromTables(tables: IndexTables): BlocklistIndex {
+    const bytes = writeTables(tables);
+    return new BlocklistIndex(bytes, readTables(bytes, true));
+  }
+
+  /**
+   * Builds an index from normalized entries (see normalizeEntryValue). Duplicates of one
+   * (value, kind, allow) keep the earliest added. Throws EntryError listing invalid entries, and
+   * KeyCollisionError if two different values share a 64-bit key.
+   */
+  static build(entries: Iterable<ListEntry>): BlocklistIndex {
+    const rows = prepareRows(entries);
+    const prefixHosts = new PrefixHostCounts();
+    rows.values.forEach((value, row) => {
+      if (rows.groups[rows.group[row]!]!.kind === 'url-prefix') prefixHosts.changeValue(value, 1);
+    });
+    return BlocklistIndex.fromTables(assembleTables(rows, prefixHosts));
+  }
+
+  /** Views over serialized bytes (kept, not copied, when 4-byte aligned); throws IndexFormatError when they are damaged. */
+  static load(bytes: Uint8Array): BlocklistIndex {
+    const aligned = alignBytes(bytes);
+    return new BlocklistIndex(aligned, readTables(aligned));
+  }
+
+  /** The binary form: what `load` takes. Shared with the index, so do not modify it. */
+  serialize(): Uint8Array {
+    return this.bytes;
+  }
+
+  /** Number of rows (distinct entries). */
+  get size(): number {
+    return this.tables.low.length;
+  }
+
+  /** The distinct metadata groups, in canonical order. */
+  get groups(): readonly IndexGroup[] {
+    return this.tables.groups;
+  }
+
+  /** The entry a URL matches (an allow match wins, then the most specific), or null. */
+  lookup(url: string): IndexMatch | null {
+    const canonical = canonicalizeUrl(url);
+    return canonical === null ? null : lookupCanonical(this.tables, canonical);
+  }
+
+  /** The domain or host entry a host matches; the host must already be canonical (as in canonicalizeUrl's output). */
+  lookupHost(host: string): IndexMatch | null {
+    return lookupCanonical(this.tables, `http://${host}/`);
+  }
+
+  /** A new index without `remove` (matched by value, kind and allow) and with `add`; this one is unchanged. */
+  withChanges(add: readonly ListEntry[], remove: readonly ListEntry[]): BlocklistIndex {
+    return BlocklistIndex.fromTables(mergeTables(this.tables, add, remove));
+  }
+}

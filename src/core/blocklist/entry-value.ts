@@ -1,0 +1,68 @@
+// One list value (`evil.com`, `*.evil.com`, `https://sites.google.com/view/x/`, `1.2.3.4`) to the
+// normalized form an index stores and a lookup computes: the same canonicalization as URLs.
+import { getPublicSuffix } from 'tldts';
+import { canonicalizeUrl } from '../url/canonicalize.ts';
+import { LAYOUT, MAX_SUFFIX_LABELS, isAddressHost, locateExpressions } from '../url/expressions.ts';
+import { MAX_ENTRY_VALUE_LENGTH } from '../feed/limits.ts';
+import type { EntryKind } from '../types.ts';
+
+export type NormalizedValue = { ok: true; kind: EntryKind; value: string } | { ok: false; message: string };
+
+const WILDCARD = /^\*?\./;
+const HOST_NAME = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/;
+const layout = new Int32Array(LAYOUT.size);
+
+const fail = (message: string): NormalizedValue => ({ ok: false, message });
+
+export function isPublicSuffix(host: string): boolean {
+  return getPublicSuffix(host, { allowPrivateDomains: true, extractHostname: false }) === host;
+}
+
+function normalizePrefix(host: string, pathAndQuery: string, kindHint: EntryKind | undefined): NormalizedValue {
+  if (kindHint !== undefined && kindHint !== 'url-prefix') {
+    return fail(`a ${kindHint} entry is a host name alone, without a path`);
+  }
+  const value = host + (pathAndQuery.endsWith('/') ? pathAndQuery.slice(0, -1) : pathAndQuery);
+  if (value.length > MAX_ENTRY_VALUE_LENGTH) return fail(`longer than ${MAX_ENTRY_VALUE_LENGTH} characters once canonical`);
+  return { ok: true, kind: 'url-prefix', value };
+}
+
+function normalizeAddress(host: string, isWildcard: boolean, kindHint: EntryKind | undefined): NormalizedValue {
+  if (isWildcard || kindHint === 'domain') return fail(`${host} is an IP address, which has no subdomains: list it as a host`);
+  return { ok: true, kind: 'host', value: host };
+}
+
+function normalizeName(host: string, isWildcard: boolean, kindHint: EntryKind | undefined): NormalizedValue {
+  if (!HOST_NAME.test(host)) return fail(`${host} is not a valid host name`);
+  if (isPublicSuffix(host)) return fail(`${host} is a public suffix: listing it would block every site under it`);
+  if (isWildcard && kindHint === 'host') return fail(`*.${host} covers subdomains: list it as a domain`);
+  const labels = host.split('.').length;
+  // A url-prefix hint without a path means the whole host.
+  const inferred: EntryKind = labels > MAX_SUFFIX_LABELS && !isWildcard ? 'host' : 'domain';
+  const kind = isWildcard ? 'domain' : kindHint === 'url-prefix' ? 'host' : (kindHint ?? inferred);
+  if (kind === 'domain' && labels > MAX_SUFFIX_LABELS) {
+    return fail(`${host} has ${labels} labels and lookups see at most the last ${MAX_SUFFIX_LABELS}: list it as a host`);
+  }
+  return { ok: true, kind, value: host };
+}
+
+/**
+ * Normalizes one list value. Without a hint the kind is inferred: a path makes a url-prefix, an IP
+ * address or a name deeper than five labels a host, anything else a domain (covering its subdomains).
+ * `*.` or a leading dot asks for a domain. Public suffixes (`com`, `co.uk`, `github.io`) are refused.
+ */
+export function normalizeEntryValue(raw: string, kindHint?: EntryKind): NormalizedValue {
+  const trimmed = raw.trim();
+  if (trimmed === '') return fail('empty value');
+  if (trimmed.length > MAX_ENTRY_VALUE_LENGTH) return fail(`longer than ${MAX_ENTRY_VALUE_LENGTH} characters`);
+  const isWildcard = WILDCARD.test(trimmed);
+  const canonical = canonicalizeUrl(trimmed.replace(WILDCARD, ''));
+  if (canonical === null) return fail(`${trimmed} is not a host name or an http(s) URL`);
+  locateExpressions(canonical, layout);
+  const host = canonical.slice(layout[LAYOUT.hostStart], layout[LAYOUT.hostEnd]);
+  const pathAndQuery = canonical.slice(layout[LAYOUT.hostEnd]);
+  if (pathAndQuery !== '/') {
+    return isWildcard ? fail('a *. entry cannot have a path') : normalizePrefix(host, pathAndQuery, kindHint);
+  }
+  return isAddressHost(host) ? normalizeAddress(host, isWildcard, kindHint) : normalizeName(host, isWildcard, kindHint);
+}
