@@ -3,8 +3,8 @@
 // weebly.com), so approving a report can never block a platform millions of honest people use.
 import { parse } from 'tldts';
 import type { EntryKind } from '../types.ts';
+import { normalizeEntryValue } from '../blocklist/entry-value.ts';
 import { findSharedSite, isProtectedDomain } from '../lookalike/brands.ts';
-import { canonicalizeUrl } from '../url/index.ts';
 
 export interface SuggestedEntry {
   kind: EntryKind;
@@ -113,17 +113,10 @@ export function reportSite(canonicalUrl: string): string {
 
 /**
  * A maintainer's own entry (`evil.com`, `login.evil.com`, `sites.google.com/view/x`, with or without
- * `https://`) in the same canonical form, or why it cannot be one.
+ * `https://`), normalized exactly as `publish` will read it from the sources, or why it cannot be one.
  */
 export function parseEntryValue(raw: string): EntrySuggestion {
-  const text = raw.trim().replace(/^https?:\/\//i, '');
-  const canonical = text === '' || /[\s,"]/.test(text) ? null : canonicalizeUrl(`http://${text}`);
-  if (canonical === null) return { ok: false, reason: `"${raw.slice(0, 80)}" is not a domain, host or URL prefix` };
-  const url = new URL(canonical);
-  const parsed = parse(url.hostname, { allowPrivateDomains: true });
-  if (!parsed.isIp && !parsed.domain) return { ok: false, reason: `${url.hostname} is a public suffix, not a site` };
-  const path = url.pathname.replace(/\/+$/, '');
-  if (path !== '') return { ok: true, entry: { kind: 'url-prefix', value: `${url.hostname}${path}` } };
-  const kind: EntryKind = url.hostname === parsed.domain ? 'domain' : 'host';
-  return { ok: true, entry: { kind, value: url.hostname } };
+  const normalized = normalizeEntryValue(raw);
+  if (!normalized.ok) return { ok: false, reason: normalized.message };
+  return { ok: true, entry: { kind: normalized.kind, value: normalized.value } };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reportSite, suggestEntry } from '../../../../src/core/report/index.ts';
+import { normalizeEntryValue } from '../../../../src/core/blocklist/index.ts';
+import { parseEntryValue, reportSite, suggestEntry } from '../../../../src/core/report/index.ts';
 
 describe('suggestEntry', () => {
   it.each([
@@ -43,5 +44,28 @@ describe('reportSite', () => {
     expect(reportSite('https://a.evil-scam.test/x')).toBe('evil-scam.test');
     expect(reportSite('https://sites.google.com/view/claim/page2')).toBe('sites.google.com/view/claim');
     expect(reportSite('https://sites.google.com/')).toBe('sites.google.com');
+  });
+});
+
+describe('suggested entries and publish agree', () => {
+  const urls = ['https://login.evil-scam.test/x', 'https://scam.github.io/', 'https://evil.weebly.com/pay', 'http://192.0.2.7/bank/',
+    'https://sites.google.com/view/claim-prize/home?x=1', 'https://docs.google.com/forms/d/e/1FAIpQL/viewform', 'https://www.paypal.com/scam-page/x',
+    'https://scam.godaddysites.com/', 'https://xn--pypal-4ve.com/login'];
+
+  it.each(urls)('%s: the suggestion is already in the form publish normalizes it to', (url) => {
+    const suggestion = suggestEntry(url);
+    if (!suggestion.ok) throw new Error(suggestion.reason);
+    const normalized = normalizeEntryValue(suggestion.entry.value);
+    expect(normalized).toMatchObject({ ok: true, value: suggestion.entry.value });
+    if (suggestion.entry.kind === 'url-prefix') expect(normalized).toMatchObject({ kind: 'url-prefix' });
+  });
+});
+
+describe('parseEntryValue', () => {
+  it("normalizes a maintainer's entry as publish will, and refuses what publish would", () => {
+    expect(parseEntryValue('HTTPS://Login.Evil-Scam.test/')).toEqual({ ok: true, entry: { kind: 'domain', value: 'login.evil-scam.test' } });
+    expect(parseEntryValue('sites.google.com/view/x/')).toEqual({ ok: true, entry: { kind: 'url-prefix', value: 'sites.google.com/view/x' } });
+    expect(parseEntryValue('198.51.100.4')).toEqual({ ok: true, entry: { kind: 'host', value: '198.51.100.4' } });
+    for (const bad of ['co.uk', 'github.io', 'two words', '', 'ftp://x']) expect(parseEntryValue(bad).ok).toBe(false);
   });
 });
