@@ -1,12 +1,45 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { crx } from '@crxjs/vite-plugin';
 import { fileURLToPath } from 'node:url';
+import manifest from './manifest.json' with { type: 'json' };
+import { buildSeedSnapshot, getBuildTime, SEED_SOURCES_DIR } from './src/tools/seed.ts';
+import { SEED_SNAPSHOT_PATH } from './src/background/seed.ts';
 
 const fakeBrowser = fileURLToPath(new URL('./tests/support/fake-browser.ts', import.meta.url));
 
-export default defineConfig({
-  plugins: [preact()],
+/** Build-time settings (DESIGN.md seams); src/shared/build-settings.ts holds the production defaults. */
+const BUILD_SETTINGS = ['SCAM_WARNER_FEED_URL', 'SCAM_WARNER_FEED_KEYS', 'SCAM_WARNER_REPORT_URL'];
+
+const defineBuildSettings = () =>
+  Object.fromEntries(BUILD_SETTINGS.map((name) => [`import.meta.env.${name}`, JSON.stringify(process.env[name] ?? '')]));
+
+/** Bundles the seed list (a feed snapshot of src/sources) so the extension protects from its first second. */
+function bundleSeed(): Plugin {
+  return {
+    name: 'scam-warner:seed',
+    apply: 'build',
+    async generateBundle() {
+      const source = await buildSeedSnapshot(fileURLToPath(SEED_SOURCES_DIR), getBuildTime());
+      this.emitFile({ type: 'asset', fileName: SEED_SNAPSHOT_PATH, source });
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
+  // crx only on `vite build`: vitest serves this config too, and crx's dev mode would rewrite dist/.
+  plugins: [
+    preact(),
+    ...(command === 'build' ? [crx({ manifest, contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/behaviour-main-world.ts'] } }), bundleSeed()] : []),
+  ],
+  define: command === 'build' ? defineBuildSettings() : {},
+  build: {
+    target: 'chrome121',
+    emptyOutDir: true,
+    // The warning page is reached by redirect only, so the manifest does not name it.
+    rollupOptions: { input: { warning: 'src/warning/index.html' } },
+  },
   test: {
     passWithNoTests: true,
     projects: [
@@ -30,4 +63,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

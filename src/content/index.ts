@@ -1,12 +1,19 @@
-// The content script: asks the background for this page's verdict (the background takes the URL
-// from the sender, never from us), shows the banner for suspicious pages and re-checks when a
-// single-page app changes the address. It holds no lists and no domain parser: it stays tiny.
+// The content script: asks the background for this page's verdict at once (the background takes
+// the URL from the sender, never from us), then sends what the page shows for the scanner, shows
+// the banner for suspicious pages and checks again when a single-page app changes the address.
+// It holds no lists, lexicons or domain parser: it stays tiny.
 import { send, type PageVerdict } from '../shared/protocol.ts';
 import { showBanner, type Banner } from './banner.ts';
+import { listenToBehaviour, readPage, whenParsed } from './page-reader.ts';
 import { watchAddress } from './url-watch.ts';
 
 const startedAt = performance.now();
+/** Scans after the first, per address: enough for late content, bounded for pages that never settle. */
+const MAX_RESCANS = 3;
+const RESCAN_DELAY_MS = 1500;
 let banner: Banner | null = null;
+let rescans = 0;
+let rescanTimer: ReturnType<typeof setTimeout> | undefined;
 
 function dismissBanner(): void {
   banner?.remove();
@@ -15,7 +22,7 @@ function dismissBanner(): void {
 }
 
 function applyVerdict(verdict: PageVerdict): void {
-  if (verdict.verdict === 'dangerous') {
+  if (verdict.isStopping) {
     // The background is sending this tab to the warning page: load nothing more meanwhile.
     window.stop();
     return;
@@ -31,13 +38,33 @@ function applyVerdict(verdict: PageVerdict): void {
   performance.measure('scam-warner:banner', { start: startedAt, end: performance.now() });
 }
 
-async function checkPage(): Promise<void> {
-  try {
-    applyVerdict(await send('verdict.get', {}));
-  } catch {
-    // The extension was reloaded or updated under this page: the next page load checks again.
-  }
+function ask(request: Promise<PageVerdict>): void {
+  // A failure means the extension was reloaded under this page: the next load checks again.
+  request.then(applyVerdict, () => undefined);
 }
 
-void checkPage();
-watchAddress(() => void checkPage());
+function scanPage(): void {
+  ask(send('page.scan', { snapshot: readPage() }));
+}
+
+/** Scans again a little later (late content, scareware behaviour), a bounded number of times. */
+function scheduleRescan(): void {
+  if (rescans >= MAX_RESCANS || rescanTimer !== undefined) return;
+  rescanTimer = setTimeout(() => {
+    rescanTimer = undefined;
+    rescans++;
+    scanPage();
+  }, RESCAN_DELAY_MS);
+}
+
+ask(send('verdict.get', {}));
+whenParsed(() => {
+  scanPage();
+  scheduleRescan();
+});
+listenToBehaviour(scheduleRescan);
+watchAddress(() => {
+  rescans = 0;
+  ask(send('verdict.get', {}));
+  scheduleRescan();
+});

@@ -2,7 +2,7 @@
 // it carries and the response it gets. Callers use `send`; the background's router has a handler
 // table typed from `Protocol`, so a message without a handler does not compile.
 // To add a message: add it to `Protocol`, then a handler and a validator in src/background.
-import type { Category, Reason, Verdict, VerdictLevel } from '../core/types.ts';
+import type { Category, PageSnapshot, Reason, Verdict, VerdictLevel } from '../core/types.ts';
 import { getExtensionApi } from './ext.ts';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -17,6 +17,8 @@ export interface PageVerdict {
   reasons: Reason[];
   /** False when the user dismissed the banner for this site. */
   shouldShowBanner: boolean;
+  /** The background is sending the tab to the warning page (a listed page the user did not choose to open). */
+  isStopping: boolean;
 }
 
 export interface SyncResult {
@@ -67,6 +69,8 @@ export interface Settings {
 export interface Protocol {
   /** Content script: the verdict of the sender's own page (its URL comes from the sender, never the payload). */
   'verdict.get': { request: EmptyRequest; response: PageVerdict };
+  /** Content script: what its page shows (bounded), scanned in the background; the answer includes the URL's evidence. */
+  'page.scan': { request: { snapshot: PageSnapshot }; response: PageVerdict };
   /** Content script: stop showing the banner on the sender's site. */
   'banner.dismiss': { request: EmptyRequest; response: null };
   /** Warning page: why this URL was stopped. */

@@ -2,11 +2,13 @@
 // answered from the real _locales files (so tests see the real strings), and a runtime whose
 // sendMessage the test provides.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
 export function readLocale(locale: string): Messages {
-  return JSON.parse(readFileSync(new URL(`../../../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8')) as Messages;
+  // From the project root: under happy-dom, import.meta.url is not a file URL.
+  return JSON.parse(readFileSync(join(process.cwd(), 'public', '_locales', locale, 'messages.json'), 'utf8')) as Messages;
 }
 
 /** chrome.i18n.getMessage over one locale's messages.json, placeholders included. */

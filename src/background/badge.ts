@@ -1,0 +1,29 @@
+// The toolbar badge of one tab: distinct text and colour for dangerous and suspicious (colour is
+// never the only signal), a title that says it in words, and nothing otherwise.
+import browser from 'webextension-polyfill';
+import type { VerdictLevel } from '../core/types.ts';
+import { t, type MessageKey } from '../shared/i18n.ts';
+
+interface BadgeLook {
+  text: MessageKey;
+  title: MessageKey;
+  color: string;
+}
+
+const BADGES: Partial<Record<VerdictLevel, BadgeLook>> = {
+  dangerous: { text: 'badge_dangerous', title: 'title_dangerous', color: '#b91c1c' },
+  suspicious: { text: 'badge_suspicious', title: 'title_suspicious', color: '#92400e' },
+};
+
+export async function showBadge(tabId: number, level: VerdictLevel | null): Promise<void> {
+  const look = level === null ? undefined : BADGES[level];
+  try {
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text: look ? t(look.text) : '' }),
+      browser.action.setTitle({ tabId, title: look ? t(look.title) : null }),
+      ...(look ? [browser.action.setBadgeBackgroundColor({ tabId, color: look.color }), browser.action.setBadgeTextColor({ tabId, color: '#ffffff' })] : []),
+    ]);
+  } catch {
+    // The tab closed meanwhile: there is no badge left to set.
+  }
+}

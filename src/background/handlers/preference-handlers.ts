@@ -1,0 +1,49 @@
+// Messages that change what the user trusts and how Scam Warner behaves: extension pages only.
+import { queueRuleWork } from '../engine.ts';
+import type { HandlerTable } from '../router.ts';
+import { syncUserAllowRule } from '../rules/dnr-writer.ts';
+import type { Services } from '../services.ts';
+import { readSettings, updateSettings } from '../settings.ts';
+import { addHost, listHosts, removeHost } from '../site-sets.ts';
+import { validateEmpty, validateHostRequest, validateSettingsPatch } from '../validate.ts';
+
+type PreferenceMessages = 'site.trust' | 'site.untrust' | 'allowlist.get' | 'settings.get' | 'settings.set';
+
+export function createPreferenceHandlers(services: Services): Pick<HandlerTable, PreferenceMessages> {
+  const changeAllowlist = (change: typeof addHost | typeof removeHost) => async ({ host }: { host: string }) => {
+    const engine = await services.getEngine();
+    const sites = await change(engine.db, 'allowlist', host, services.now());
+    engine.allowlist = sites;
+    // Navigation must follow the change at once, so this waits for the rule to be written.
+    await queueRuleWork(() => syncUserAllowRule(engine.db, sites.map((site) => site.host)));
+    return sites;
+  };
+  return {
+    'site.trust': { tier: 'extension', validate: validateHostRequest, handle: changeAllowlist(addHost) },
+    'site.untrust': { tier: 'extension', validate: validateHostRequest, handle: changeAllowlist(removeHost) },
+    'allowlist.get': {
+      tier: 'extension',
+      validate: validateEmpty,
+      async handle() {
+        return listHosts((await services.getEngine()).db, 'allowlist');
+      },
+    },
+    'settings.get': {
+      tier: 'extension',
+      validate: validateEmpty,
+      async handle() {
+        return readSettings((await services.getEngine()).db);
+      },
+    },
+    'settings.set': {
+      tier: 'extension',
+      validate: validateSettingsPatch,
+      async handle(patch) {
+        const engine = await services.getEngine();
+        engine.settings = await updateSettings(engine.db, patch);
+        engine.sensitivity = engine.settings.sensitivity;
+        return engine.settings;
+      },
+    },
+  };
+}

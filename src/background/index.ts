@@ -1,0 +1,32 @@
+// The service worker: wiring only. Every listener is registered synchronously at start (a worker
+// woken by an event must find its listener); state comes from IndexedDB through the engine.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { WARNING_PAGE_PATH } from '../shared/warning-url.ts';
+import { createHandlers } from './handlers/index.ts';
+import { listenToNavigation } from './navigation.ts';
+import { forgetTabRules } from './proceed.ts';
+import { createRouter, readOrigin } from './router.ts';
+import { createServices } from './services.ts';
+import { forgetPageEvidence } from './tab-state.ts';
+
+const startedAt = performance.now();
+const extensionRoot = browser.runtime.getURL('/');
+const services = createServices({ extensionRoot, now: () => new Date() });
+const router = createRouter(createHandlers(services), {
+  runtimeId: browser.runtime.id,
+  // A page opened by its dynamic URL (use_dynamic_url) has that origin instead of the static one.
+  extensionOrigins: [extensionRoot, browser.runtime.getURL(WARNING_PAGE_PATH)].map((url) => readOrigin(url) ?? url),
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router(message, sender));
+listenToNavigation(services);
+browser.tabs.onRemoved.addListener((tabId) => {
+  void forgetTabRules(tabId);
+  void forgetPageEvidence(tabId);
+});
+browser.runtime.onInstalled.addListener(() => void services.getEngine());
+
+services.getEngine().then(
+  (engine) => console.info(`Scam Warner: ready in ${Math.round(performance.now() - startedAt)} ms (list version ${engine.list.version}, ${engine.list.entryCount} entries)`),
+  (error: unknown) => console.error('Scam Warner: could not start', error),
+);

@@ -1,0 +1,55 @@
+// Top-level navigations, seen by webNavigation: entries the DNR rules cannot express (exact hosts,
+// URL prefixes) are stopped here, before the page commits; every commit refreshes the badge.
+import browser from 'webextension-polyfill';
+import { readStoppedUrl } from '../shared/warning-url.ts';
+import { checkUrlNow, getHost } from './checker.ts';
+import { showBadge } from './badge.ts';
+import type { Services } from './services.ts';
+import { forgetPageEvidence } from './tab-state.ts';
+import { refreshTabVerdict, stopInTab } from './tab-verdict.ts';
+
+interface NavigationDetails {
+  tabId: number;
+  frameId: number;
+  url: string;
+}
+
+export async function checkNavigation(services: Services, details: NavigationDetails): Promise<void> {
+  if (details.frameId !== 0 || details.tabId < 0 || getHost(details.url) === null) return;
+  const verdict = checkUrlNow(details.url, await services.getEngine());
+  const reason = verdict.reasons[0];
+  // Listed domains never get this far: their DNR rule redirects the request itself.
+  if (verdict.verdict === 'dangerous' && reason?.kind === 'blocklist' && reason.entryKind !== 'domain') {
+    await stopInTab(services, details.tabId, details.url);
+  }
+}
+
+/**
+ * With `use_dynamic_url` (so pages cannot detect the extension by loading its warning page),
+ * Chromium refuses the DNR redirect of a navigation the browser itself starts (a typed address, a
+ * bookmark): nothing reaches the site, but the tab shows an error page for the warning page's
+ * address. The extension may open its own page itself, so it does.
+ */
+export async function recoverBlockedNavigation(services: Services, details: NavigationDetails & { error?: string }): Promise<void> {
+  if (details.frameId !== 0 || details.tabId < 0 || !(details.error ?? '').includes('ERR_BLOCKED_BY_CLIENT')) return;
+  if (readStoppedUrl(details.url, services.extensionRoot) === null) return;
+  await browser.tabs.update(details.tabId, { url: details.url });
+}
+
+export async function onNavigationCommitted(services: Services, details: NavigationDetails): Promise<void> {
+  if (details.frameId !== 0 || details.tabId < 0) return;
+  await forgetPageEvidence(details.tabId);
+  if (getHost(details.url) === null) {
+    // Our own pages (the warning page sets its badge itself) and browser pages.
+    if (!details.url.startsWith(services.extensionRoot)) await showBadge(details.tabId, null);
+    return;
+  }
+  await refreshTabVerdict(services, details.tabId, details.url);
+}
+
+export function listenToNavigation(services: Services): void {
+  const report = (error: unknown) => console.error('Scam Warner: navigation check failed', error);
+  browser.webNavigation.onBeforeNavigate.addListener((details) => void checkNavigation(services, details).catch(report));
+  browser.webNavigation.onCommitted.addListener((details) => void onNavigationCommitted(services, details).catch(report));
+  browser.webNavigation.onErrorOccurred.addListener((details) => void recoverBlockedNavigation(services, details).catch(report));
+}

@@ -1,0 +1,14 @@
+// Runs the page-pattern scanner over what a content script read from its page. The scan happens
+// here, not in the page: lexicons, brands and the feed's indicators stay out of every page.
+import { toRegistrableDomain } from '../core/lookalike/brands.ts';
+import { getPageMatcher, protectedBrands, scanPage } from '../core/scanner/index.ts';
+import type { PageSnapshot, ScanResult } from '../core/types.ts';
+import { getHost } from './checker.ts';
+import type { Engine } from './engine.ts';
+
+export function scanSnapshot(engine: Engine, url: string, snapshot: PageSnapshot): ScanResult {
+  const host = getHost(url);
+  // The matcher is built once per list: getPageMatcher keys it on these very arrays.
+  const matcher = getPageMatcher({ brands: protectedBrands(), indicators: engine.list.indicators });
+  return scanPage(snapshot, { registrableDomain: host === null ? null : toRegistrableDomain(host), matcher, sensitivity: engine.sensitivity });
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import { DB_VERSION, openDatabase, readMeta } from '../../../src/background/db.ts';
+import { installListState, readActiveList, readShardDomains } from '../../../src/background/list-store.ts';
+import { domains, freshDatabaseName, makePayload } from './support/lists.ts';
+
+const NOW = new Date('2025-03-01T10:00:00Z');
+
+describe('database schema', () => {
+  it('creates every store on a new profile and keeps data when opened again', async () => {
+    const name = freshDatabaseName();
+    const db = await openDatabase(name);
+    expect([...db.objectStoreNames].sort()).toEqual(['allowlist', 'dismissals', 'lists', 'meta', 'shards']);
+    await db.put('allowlist', { host: 'kept.test', added: NOW.toISOString() });
+    db.close();
+    const again = await openDatabase(name);
+    expect(await again.get('allowlist', 'kept.test')).toEqual({ host: 'kept.test', added: NOW.toISOString() });
+    expect(again.version).toBe(DB_VERSION);
+  });
+
+  it('refuses to open a profile written by a newer version instead of damaging it', async () => {
+    const name = freshDatabaseName();
+    (await openDB(name, DB_VERSION + 1)).close();
+    await expect(openDatabase(name)).rejects.toThrow();
+  });
+});
+
+describe('installListState', () => {
+  it('stores the whole list and makes it active', async () => {
+    const db = await openDatabase(freshDatabaseName());
+    const state = await installListState(db, makePayload(3, domains(500), { allowDomains: ['good.test'] }), NOW);
+    const active = await readActiveList(db);
+    expect(active).toEqual(state);
+    expect(active?.index).toEqual(new Uint8Array([3, 1, 2, 3]));
+    expect(active?.installedAt).toBe(NOW.toISOString());
+    const stored = await Promise.all((active?.shards ?? []).map((shard) => readShardDomains(db, shard.ruleId, shard.digest)));
+    expect(stored.flat().sort()).toEqual(domains(500).sort());
+  });
+
+  it('switches to a new version in one step and drops the old one and its unused shards', async () => {
+    const db = await openDatabase(freshDatabaseName());
+    await installListState(db, makePayload(1, domains(300)), NOW);
+    const next = await installListState(db, makePayload(2, [...domains(300), 'added.test']), NOW, { at: NOW.toISOString(), isOk: true, code: null, message: null });
+    expect((await readActiveList(db))?.version).toBe(2);
+    expect(await db.count('lists')).toBe(1);
+    expect(await db.count('shards')).toBe(next.shards.length);
+    expect(await readMeta(db, 'lastSync')).toMatchObject({ isOk: true });
+  });
+
+  it('leaves the previous list active and intact when writing the new one fails halfway', async () => {
+    const db = await openDatabase(freshDatabaseName());
+    const first = await installListState(db, makePayload(1, domains(200)), NOW);
+    // A function cannot be stored: the write fails inside the transaction, after the shards were put.
+    const broken = makePayload(2, domains(400), { indicators: [() => undefined] as never });
+    await expect(installListState(db, broken, NOW)).rejects.toThrow();
+    expect(await readActiveList(db)).toEqual(first);
+    expect(await db.count('shards')).toBe(first.shards.length);
+  });
+});
