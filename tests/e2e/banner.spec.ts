@@ -1,0 +1,116 @@
+// A lookalike of a brand (on no list) gets the in-page banner and the suspicious badge; a hostile
+// page can neither hide the banner nor reach the extension nor use the warning page.
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DIST_DIR } from '../../src/tools/chromium.ts';
+import { clickBannerButton, DEMO_HOSTS, findTabId, openPopup, readBadge, readBanner, useHarness, visit, webUrl, type Harness } from './support/harness.ts';
+
+let harness: Harness;
+useHarness((started) => (harness = started));
+
+async function waitForBanner(page: Page): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const text = await readBanner(harness, page);
+    if (text !== null) return text;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('no banner');
+}
+
+/** The content script's own measure from its start to the banner, left on pages that show one. */
+async function readBannerTiming(page: Page): Promise<number> {
+  const duration = await page.evaluate(() => performance.getEntriesByName('scam-warner:banner')[0]?.duration ?? null);
+  if (duration === null) throw new Error('no banner timing');
+  return duration;
+}
+
+describe('a lookalike host', () => {
+  it('gets the banner with its reason in words, and the suspicious badge', async () => {
+    const page = await harness.context.newPage();
+    await visit(page, webUrl(DEMO_HOSTS.lookalike, '/signin'));
+    const text = await waitForBanner(page);
+    expect(text).toContain('Scam Warner: this page may be a scam');
+    expect(text).toContain('paypal.com');
+    expect(text).toContain('Dismiss for this site');
+    expect(await readBadge(harness, await findTabId(harness, page))).toBe('?');
+    const timings = [await readBannerTiming(page)];
+    for (const path of ['/again', '/and-again']) {
+      await visit(page, webUrl(DEMO_HOSTS.lookalike, path));
+      await waitForBanner(page);
+      timings.push(await readBannerTiming(page));
+    }
+    const bytes = readFileSync(`${DIST_DIR}src/content/index.js`);
+    console.log(`figure: content script ${bytes.length} bytes (${gzipSync(bytes).length} gzip)`);
+    console.log(`figure: banner shown ${timings.map((ms) => ms.toFixed(1)).join(' / ')} ms after the content script started (first page of a new tab / later pages)`);
+    expect(bytes.length).toBeLessThanOrEqual(15 * 1024);
+    await page.close();
+  });
+
+  it('is described by the popup asked about its tab', async () => {
+    const page = await harness.context.newPage();
+    const url = webUrl(DEMO_HOSTS.lookalike, '/account');
+    await visit(page, url);
+    await waitForBanner(page);
+    const popup = await openPopup(harness, await findTabId(harness, page));
+    await popup.getByTestId('ui:verdict').waitFor();
+    expect(await popup.getByTestId('ui:verdict').getAttribute('data-verdict')).toBe('suspicious');
+    expect(await popup.getByTestId('popup:url').textContent()).toBe(url);
+    expect(await popup.getByTestId('ui:reasons').textContent()).toContain('paypal.com');
+    expect(await popup.getByTestId('ui:list-entries').textContent()).toMatch(/^[\d,]+ entries, version \d+$/);
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps its banner when the page hides and removes it, and the page reaches nothing of the extension', async () => {
+    const page = await harness.context.newPage();
+    const warningUrl = `${harness.warningPageUrl}#${webUrl(DEMO_HOSTS.listed)}`;
+    await visit(page, webUrl(DEMO_HOSTS.lookalike, `/hostile?warning=${encodeURIComponent(warningUrl)}`));
+    await waitForBanner(page);
+    await page.waitForTimeout(1500);
+    const hostile = await page.evaluate(() => (window as unknown as { hostile: Record<string, unknown> }).hostile);
+    console.log('hostile page results:', JSON.stringify(hostile));
+    expect(hostile.removed).toBeGreaterThan(0);
+    expect(await readBanner(harness, page)).toContain('this page may be a scam');
+    const box = await page.locator('scam-warner-banner').boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThan(20);
+    expect(hostile.messaged).toBe('no API');
+    expect(String(hostile.fetched)).toMatch(/^failed/);
+    expect(hostile.framed).not.toMatch(/readable: /);
+    for (const frame of page.frames().filter((candidate) => candidate.url().startsWith('chrome-extension://'))) {
+      expect(await frame.getByTestId('warning:proceed').count()).toBe(0);
+    }
+    const popup = await openPopup(harness, await findTabId(harness, page));
+    expect(await popup.getByTestId('popup:trust').count()).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+
+  it('and a scam page on an unknown host get the banner from what the page itself shows', async () => {
+    const page = await harness.context.newPage();
+    await visit(page, webUrl(DEMO_HOSTS.scamPageHost, '/tech-support'));
+    const text = await waitForBanner(page);
+    expect(text).toContain('this page may be a scam');
+    expect(text).toMatch(/phone number: \+1 202 555 0143|Warning sign on the page/);
+    expect(await readBadge(harness, await findTabId(harness, page))).toBe('?');
+    await page.close();
+  });
+
+  it('stops showing the banner on that site once the user dismisses it', async () => {
+    const page = await harness.context.newPage();
+    await visit(page, webUrl(DEMO_HOSTS.lookalike, '/dismiss-me'));
+    await waitForBanner(page);
+    // A click the page scripts itself does nothing.
+    await page.evaluate(() => document.querySelector('scam-warner-banner')?.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    expect(await readBanner(harness, page)).not.toBeNull();
+    await clickBannerButton(harness, page);
+    await page.waitForTimeout(300);
+    expect(await readBanner(harness, page)).toBeNull();
+    await visit(page, webUrl(DEMO_HOSTS.lookalike, '/another-page'));
+    await page.waitForTimeout(800);
+    expect(await readBanner(harness, page)).toBeNull();
+    expect(await readBadge(harness, await findTabId(harness, page))).toBe('?');
+    await page.close();
+  });
+});
