@@ -9,9 +9,9 @@ export interface AllowList {
   prefixes: ListEntry[];
 }
 
-export function indexAllowList(items: Iterable<{ entry: ListEntry }>): AllowList {
+export function indexAllowList(entries: Iterable<ListEntry>): AllowList {
   const list: AllowList = { domains: new Map(), hosts: new Map(), prefixes: [] };
-  for (const { entry } of items) {
+  for (const entry of entries) {
     if (entry.kind === 'domain') list.domains.set(entry.value, entry);
     else if (entry.kind === 'host') list.hosts.set(entry.value, entry);
     else list.prefixes.push(entry);

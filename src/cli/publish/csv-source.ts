@@ -1,10 +1,9 @@
 // CSV exports (PhishTank, OpenPhish, URLhaus style, and the report server's community-reports.csv):
 // a header row names a URL column and optionally category, source, added and action (block|allow).
 // URLhaus puts its header in a comment line; that works too. Directives in comments apply to the file.
-import { MAX_SOURCE_NAME_LENGTH } from '../../core/index.ts';
 import { isCategory } from '../../core/types.ts';
 import { parseCsv, type CsvRecord } from './csv.ts';
-import { applyDirective, isDate, readDirective, type SourceSettings } from './directives.ts';
+import { applyDirective, checkSourceName, isDate, readDirective, type SourceSettings } from './directives.ts';
 import { emptyReading, type EntryCandidate, type SourceReading } from './source-types.ts';
 
 const COLUMN_NAMES: Record<string, string[]> = {
@@ -70,7 +69,8 @@ function readRow(record: CsvRecord, columns: Columns, settings: SourceSettings, 
   const action = cell('action').toLowerCase() || settings.list;
   if (action !== 'block' && action !== 'allow') return `action is "block" or "allow", not "${action}"`;
   const source = cell('source') || settings.source;
-  if (source.length > MAX_SOURCE_NAME_LENGTH) return `source name longer than ${MAX_SOURCE_NAME_LENGTH} characters`;
+  const sourceProblem = checkSourceName(source);
+  if (sourceProblem) return sourceProblem;
   const added = addedCell || settings.added;
   return {
     file, line: record.line, value, allow: action === 'allow', category, source,

@@ -1,5 +1,6 @@
 // How a source file says what it holds: `# key: value` comment lines (anywhere; each applies to the
 // lines below it), or, for files a script downloads and cannot annotate, an entry in sources.json.
+import { MAX_SOURCE_NAME_LENGTH } from '../../core/index.ts';
 import { isCategory, type Category, type EntryKind } from '../../core/types.ts';
 
 export const SOURCE_FORMATS = ['auto', 'domains', 'hosts', 'adblock', 'urls', 'csv', 'indicators'] as const;
@@ -20,7 +21,6 @@ export interface SourceSettings {
 const DIRECTIVE = /^#\s*(format|category|source|added|list|kind)\s*:\s*(.*?)\s*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const KINDS: readonly string[] = ['domain', 'host', 'url-prefix'];
-const MAX_SOURCE_NAME = 120;
 
 export function defaultSettings(fileName: string): SourceSettings {
   const format: SourceFormat = fileName.endsWith('.csv') ? 'csv' : 'auto';
@@ -41,7 +41,7 @@ export function applyDirective(settings: SourceSettings, key: string, value: str
     case 'category':
       return isCategory(value) ? { ...settings, category: value } : `unknown category "${value}"`;
     case 'source':
-      return value !== '' && value.length <= MAX_SOURCE_NAME ? { ...settings, source: value } : `a source name is 1 to ${MAX_SOURCE_NAME} characters`;
+      return checkSourceName(value) ?? { ...settings, source: value };
     case 'added':
       return isDate(value) ? { ...settings, added: value } : `"${value}" is not a YYYY-MM-DD date`;
     case 'list':
@@ -62,6 +62,13 @@ export function applyDirectives(settings: SourceSettings, values: Record<string,
     result = next;
   }
   return result;
+}
+
+/** Why a source name cannot be published (clients refuse a feed with such a name), or null. */
+export function checkSourceName(value: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const isClean = value !== '' && value.length <= MAX_SOURCE_NAME_LENGTH && !/[\u0000-\u001f\u007f]/.test(value);
+  return isClean ? null : `a source name is 1 to ${MAX_SOURCE_NAME_LENGTH} characters, without control characters`;
 }
 
 export function isDate(value: string): boolean {

@@ -18,8 +18,8 @@ export interface Resolvers {
 export interface ResolveOptions {
   /** `YYYY-MM-DD` for entries first seen now. */
   today: string;
-  /** When each entry or indicator already in the feed was added (key: `kind value`). */
-  previouslyAdded: ReadonlyMap<string, string>;
+  /** When an entry or indicator already in the feed was added. */
+  previouslyAdded(kind: string, value: string): string | undefined;
 }
 
 export interface Resolved {
@@ -30,26 +30,39 @@ export interface Resolved {
 
 export function resolveReading(reading: SourceReading, resolvers: Resolvers, options: ResolveOptions): Resolved {
   const problems = [...reading.problems];
-  const normalized = normalizeEntries(reading.entries, resolvers, problems);
-  const allowList = indexAllowList(normalized.filter(({ entry }) => entry.allow));
+  const normalized = normalizeEntries(reading.entries, resolvers, options, problems);
+  const allowList = indexAllowList(normalized.entries.filter((entry) => entry.allow));
   const entries = new Map<string, ListEntry>();
-  for (const { entry, origin } of normalized) {
+  normalized.entries.forEach((entry, i) => {
     const refusal = entry.allow ? null : refuseBlock(entry, allowList, resolvers);
-    if (refusal) problems.push({ ...origin, message: `refused ${entry.value} from "${entry.source}": ${refusal}` });
-    else keepEarliest(entries, withAdded(entry, origin.added, options));
-  }
+    const origin = normalized.origins[i]!;
+    if (refusal) problems.push({ file: origin.file, line: origin.line, message: `refused ${entry.value} from "${entry.source}": ${refusal}` });
+    else keepEarliest(entries, entry);
+  });
   const indicators = new Map<string, Indicator>();
   for (const candidate of reading.indicators) {
     const value = resolvers.normalizeIndicator(candidate.kind, candidate.value);
-    if (typeof value !== 'string') problems.push({ file: candidate.file, line: candidate.line, message: value.error });
-    else if (!isIndicatorValue(value)) problems.push({ file: candidate.file, line: candidate.line, message: 'indicator too long or with control characters' });
-    else keepEarliest(indicators, withAdded({ kind: candidate.kind, value, category: candidate.category, source: candidate.source, added: '' }, candidate.added, options));
+    const origin = { file: candidate.file, line: candidate.line };
+    if (typeof value !== 'string') problems.push({ ...origin, message: value.error });
+    else if (!isIndicatorValue(value)) problems.push({ ...origin, message: 'indicator too long or with control characters' });
+    else keepEarliest(indicators, { kind: candidate.kind, value, category: candidate.category, source: candidate.source, added: addedOf(candidate, candidate.kind, value, options) });
   }
-  return { entries: [...entries.values()], indicators: [...indicators.values()], problems };
+  return { entries: dropCoveredHosts(entries), indicators: [...indicators.values()], problems };
 }
 
-function normalizeEntries(candidates: EntryCandidate[], resolvers: Resolvers, problems: Problem[]) {
-  const normalized: { entry: ListEntry; origin: EntryCandidate }[] = [];
+/** A host entry beside a domain entry of the same value and list adds nothing, and would make one
+ * rule value stand for two entries on the client. */
+function dropCoveredHosts(entries: Map<string, ListEntry>): ListEntry[] {
+  return [...entries.values()].filter((entry) => {
+    const domain = entry.kind === 'host' ? entries.get(feedItemKey({ kind: 'domain', value: entry.value })) : undefined;
+    return !domain || domain.allow !== entry.allow;
+  });
+}
+
+/** Entries and, at the same index, the candidate each came from. */
+function normalizeEntries(candidates: EntryCandidate[], resolvers: Resolvers, options: ResolveOptions, problems: Problem[]) {
+  const entries: ListEntry[] = [];
+  const origins: EntryCandidate[] = [];
   for (const candidate of candidates) {
     const result = resolvers.normalizeEntry(candidate.value, candidate.kind);
     if (!result.ok) {
@@ -57,11 +70,14 @@ function normalizeEntries(candidates: EntryCandidate[], resolvers: Resolvers, pr
     } else if (!isEntryValue(result.value)) {
       problems.push({ file: candidate.file, line: candidate.line, message: `${result.value.slice(0, 80)} is too long to list` });
     } else {
-      const entry: ListEntry = { kind: result.kind, value: result.value, category: candidate.category, source: candidate.source, added: '' };
-      normalized.push({ entry: candidate.allow ? { ...entry, allow: true } : entry, origin: candidate });
+      const { kind, value } = result;
+      const added = addedOf(candidate, kind, value, options);
+      const { category, source } = candidate;
+      entries.push(candidate.allow ? { kind, value, category, source, added, allow: true } : { kind, value, category, source, added });
+      origins.push(candidate);
     }
   }
-  return normalized;
+  return { entries, origins };
 }
 
 function refuseBlock(entry: ListEntry, allowList: ReturnType<typeof indexAllowList>, resolvers: Resolvers): string | null {
@@ -71,8 +87,8 @@ function refuseBlock(entry: ListEntry, allowList: ReturnType<typeof indexAllowLi
 }
 
 /** An explicit date wins; otherwise the date the item first entered the feed; otherwise today. */
-function withAdded<T extends ListEntry | Indicator>(item: T, explicit: string | undefined, options: ResolveOptions): T {
-  return { ...item, added: explicit ?? options.previouslyAdded.get(feedItemKey(item)) ?? options.today };
+function addedOf(candidate: { added?: string | undefined }, kind: string, value: string, options: ResolveOptions): string {
+  return candidate.added ?? options.previouslyAdded(kind, value) ?? options.today;
 }
 
 /** The same item from several lists: the earliest report stands (ties: the first file read). */

@@ -14,7 +14,7 @@ export function readTextSource(file: string, text: string, initial: SourceSettin
   const lines = text.split(/\r?\n/);
   for (const [index, line] of lines.entries()) {
     const origin = { file, line: index + 1 };
-    const directive = readDirective(line);
+    const directive = line.includes('#') ? readDirective(line) : null;
     if (directive) {
       const next = applyDirective(settings, directive.key, directive.value);
       if (typeof next === 'string') return { ...reading, problems: [...reading.problems, { ...origin, message: next, fatal: true }] };
@@ -25,10 +25,10 @@ export function readTextSource(file: string, text: string, initial: SourceSettin
       const result = readListLine(line, settings.format);
       if (result.type === 'error') reading.problems.push({ ...origin, message: result.message });
       if (result.type !== 'values') continue;
-      const meta = { category: settings.category, source: settings.source, ...(settings.added ? { added: settings.added } : {}) };
-      const kind = settings.kind ? { kind: settings.kind } : {};
+      const allow = result.allow || settings.list === 'allow';
+      // One plain object per entry, always the same shape: lists run to millions of lines.
       for (const value of result.values) {
-        reading.entries.push({ ...origin, ...meta, ...kind, value, allow: result.allow || settings.list === 'allow' });
+        reading.entries.push({ file, line: origin.line, value, allow, category: settings.category, source: settings.source, added: settings.added, kind: settings.kind });
       }
     }
   }

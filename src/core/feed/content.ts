@@ -35,11 +35,19 @@ export function feedItemKey(entry: { kind: string; value: string }): string {
 
 /** Groups by metadata, sorted, values sorted: the same entries always give the same bytes. */
 export function groupEntries(entries: Iterable<ListEntry>): EntryGroup[] {
-  return groupBy(entries, (entry) => ({ kind: entry.kind, allow: entry.allow === true, ...metaOf(entry) }));
+  return groupBy(
+    entries,
+    (entry) => `${entry.kind}\t${entry.allow === true}\t${entry.category}\t${entry.source}\t${entry.added}`,
+    (entry) => ({ kind: entry.kind, allow: entry.allow === true, ...metaOf(entry) }),
+  );
 }
 
 export function groupIndicators(indicators: Iterable<Indicator>): IndicatorGroup[] {
-  return groupBy(indicators, (indicator) => ({ kind: indicator.kind, ...metaOf(indicator) }));
+  return groupBy(
+    indicators,
+    (indicator) => `${indicator.kind}\t${indicator.category}\t${indicator.source}\t${indicator.added}`,
+    (indicator) => ({ kind: indicator.kind, ...metaOf(indicator) }),
+  );
 }
 
 export function* expandEntries(groups: readonly EntryGroup[]): Generator<ListEntry> {
@@ -119,13 +127,17 @@ function metaOf(item: EntryMeta): EntryMeta {
   return { category: item.category, source: item.source, added: item.added };
 }
 
-function groupBy<T extends { value: string }, G extends { values: string[] }>(items: Iterable<T>, headOf: (item: T) => Omit<G, 'values'>): G[] {
+/** `idOf` is a cheap string per item (source names cannot hold tabs); the head object is built once per group. */
+function groupBy<T extends { value: string }, G extends { values: string[] }>(
+  items: Iterable<T>,
+  idOf: (item: T) => string,
+  headOf: (item: T) => Omit<G, 'values'>,
+): G[] {
   const groups = new Map<string, G>();
   for (const item of items) {
-    const head = headOf(item);
-    const id = JSON.stringify(head);
+    const id = idOf(item);
     let group = groups.get(id);
-    if (!group) groups.set(id, (group = { ...head, values: [] } as unknown as G));
+    if (!group) groups.set(id, (group = { ...headOf(item), values: [] } as unknown as G));
     group.values.push(item.value);
   }
   for (const group of groups.values()) group.values.sort(compareStrings);

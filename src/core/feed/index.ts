@@ -9,4 +9,6 @@ export * from './snapshot.ts';
 export * from './delta.ts';
 export * from './diff.ts';
 export * from './files.ts';
+export * from './state.ts';
+export * from './update.ts';
 export { decodeUtf8, encodeUtf8, sha256Hex } from './bytes.ts';

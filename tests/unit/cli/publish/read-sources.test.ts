@@ -47,6 +47,11 @@ describe('text lists', () => {
     expect(reading.problems).toEqual([{ file: 'd.txt', line: 2, message: 'unknown category "scams"', fatal: true }]);
   });
 
+  it('refuses a source name clients would refuse', () => {
+    expect(read('d.txt', '# source: tab\there\na.test\n').problems[0]).toMatchObject({ line: 1, fatal: true, message: expect.stringMatching(/control characters/) });
+    expect(problems('c.csv', `url,source\na.test,${'x'.repeat(121)}\n`)).toEqual(['2: a source name is 1 to 120 characters, without control characters']);
+  });
+
   it('reports lines with several values', () => {
     expect(problems('d.txt', 'a.test b.test\n')).toEqual(['1: expected one value per line, found 2']);
   });
