@@ -52,4 +52,6 @@ export function listenToNavigation(services: Services): void {
   browser.webNavigation.onBeforeNavigate.addListener((details) => void checkNavigation(services, details).catch(report));
   browser.webNavigation.onCommitted.addListener((details) => void onNavigationCommitted(services, details).catch(report));
   browser.webNavigation.onErrorOccurred.addListener((details) => void recoverBlockedNavigation(services, details).catch(report));
+  // A single-page app changing its address: a listed URL prefix may start here.
+  browser.webNavigation.onHistoryStateUpdated.addListener((details) => void checkNavigation(services, details).catch(report));
 }

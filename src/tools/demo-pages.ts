@@ -34,14 +34,12 @@ const loginPage = () =>
      <label>Password <input name="password" type="password"></label><button>Log in</button></form>`,
   );
 
-const techSupportPage = () =>
-  page(
-    'Windows Defender Alert: your computer is blocked',
-    `<h1>Your computer has been blocked</h1><p>Error code 0x80072ee7. Your computer is infected with a virus and your
-     personal data is at risk. Do not turn off your computer, call Microsoft support at +1 202 555 0143 immediately.</p>
-     <p>Do not close this page. Your files will be deleted in 5 minutes. Download AnyDesk so a technician can fix it.</p>
-     <button>Call now</button>`,
-  );
+const SCAREWARE_TEXT = `<h1>Your computer has been blocked</h1><p>Error code 0x80072ee7. Your computer is infected with a virus and your
+  personal data is at risk. Do not turn off your computer, call Microsoft support at +1 202 555 0143 immediately.</p>
+  <p>Do not close this page. Your files will be deleted in 5 minutes. Download AnyDesk so a technician can fix it.</p>
+  <button>Call now</button>`;
+
+const techSupportPage = () => page('Windows Defender Alert: your computer is blocked', SCAREWARE_TEXT);
 
 const linkPage = (to: string) => page('A page with a link', `<p><a id="go" href="${escapeHtml(to)}">Continue</a></p>`);
 
@@ -50,10 +48,12 @@ const formPage = (action: string) =>
 
 const framePage = (src: string) => page('A page with a frame', `<iframe id="frame" src="${escapeHtml(src)}" width="600" height="300"></iframe>`);
 
-const spaPage = () =>
+/** A single-page app: its button changes the address without loading, and with `scam` also the content. */
+const spaPage = (to: string, isScam: boolean) =>
   page(
     'A single-page app',
-    `<h1>Shop</h1><button id="push" onclick="history.pushState({}, '', this.dataset.to)" data-to="/next">Next view</button>`,
+    `<h1>Shop</h1><button id="push" data-to="${escapeHtml(to)}">Next view</button><template id="next">${isScam ? SCAREWARE_TEXT : '<p>More products.</p>'}</template>
+     <script>document.getElementById('push').onclick = (event) => { history.pushState({}, '', event.target.dataset.to); document.body.append(document.getElementById('next').content.cloneNode(true)); };</script>`,
   );
 
 /**
@@ -103,7 +103,7 @@ export function renderDemoPage(host: string, url: URL): DemoResponse {
       return html(framePage(param('src')));
     case '/spa':
     case '/next':
-      return html(spaPage());
+      return html(spaPage(param('to') || '/next', param('scam') === '1'));
     case '/hostile':
       return html(hostilePage(param('warning')));
     case '/login':

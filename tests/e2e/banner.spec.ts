@@ -97,6 +97,16 @@ describe('a lookalike host', () => {
     await page.close();
   });
 
+  it('and a single-page app that turns into a scam page get the banner after the address changes', async () => {
+    const page = await harness.context.newPage();
+    await visit(page, webUrl(DEMO_HOSTS.scamPageHost, '/spa?scam=1&to=%2Fsupport'));
+    await page.waitForTimeout(2000);
+    expect(await readBanner(harness, page)).toBeNull();
+    await page.click('#push');
+    expect(await waitForBanner(page)).toContain('this page may be a scam');
+    await page.close();
+  });
+
   it('stops showing the banner on that site once the user dismisses it', async () => {
     const page = await harness.context.newPage();
     await visit(page, webUrl(DEMO_HOSTS.lookalike, '/dismiss-me'));

@@ -52,6 +52,15 @@ describe('entries the rules cannot express', () => {
     await (await expectWarning(harness, webUrl(DEMO_HOSTS.listedPageHost, `${DEMO_HOSTS.listedPagePath}/claim`))).close();
     await (await expectToLoad(harness, webUrl(DEMO_HOSTS.listedPageHost, '/view/a-cooking-blog'))).close();
   });
+
+  it('a single-page app moving to a listed page is stopped when its address changes', async () => {
+    const listed = webUrl(DEMO_HOSTS.listedPageHost, `${DEMO_HOSTS.listedPagePath}/in-app`);
+    const page = await expectWarning(harness, listed, async (tab) => {
+      await expectToLoad(harness, webUrl(DEMO_HOSTS.listedPageHost, `/spa?to=${encodeURIComponent(new URL(listed).pathname)}`), tab);
+      await tab.click('#push');
+    });
+    await page.close();
+  });
 });
 
 describe('sites that are not listed', () => {

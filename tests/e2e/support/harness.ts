@@ -1,9 +1,10 @@
 // The end-to-end harness: the built extension in real Chromium, a fresh profile, and the demo
 // server that answers for every made-up host and records which hosts were asked for anything.
 import { mkdirSync } from 'node:fs';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchWithExtension, waitForListRules, waitForWorker, type LaunchedBrowser } from '../../../src/tools/chromium.ts';
+import { clickBannerButtonAsUser, readBannerText } from '../../../src/tools/inspect-page.ts';
 import { startDemoServer, type DemoServer } from '../../../src/tools/demo-server.ts';
 
 export { DEMO_HOSTS } from '../../../src/tools/demo-pages.ts';
@@ -124,56 +125,12 @@ export async function openPopup(harness: Harness, tabId: number): Promise<Page> 
   return popup;
 }
 
-/** The banner's shadow root, read through the DevTools protocol: it is closed to the page and to Playwright. */
-async function withBannerRoot<T>(harness: Harness, page: Page, use: (root: DomNode | undefined, session: CDPSession) => Promise<T>): Promise<T> {
-  const session = await harness.context.newCDPSession(page);
-  try {
-    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const host = findNode(root, (node) => node.nodeName === 'SCAM-WARNER-BANNER');
-    return await use(host?.shadowRoots?.[0], session);
-  } finally {
-    await session.detach();
-  }
-}
-
 export function readBanner(harness: Harness, page: Page): Promise<string | null> {
-  return withBannerRoot(harness, page, async (root) => (root ? collectText(root).replace(/\s+/g, ' ').trim() : null));
+  return readBannerText(harness.context, page);
 }
 
-/** A real (trusted) mouse click on the banner's button. */
-export async function clickBannerButton(harness: Harness, page: Page): Promise<void> {
-  const center = await withBannerRoot(harness, page, async (root, session) => {
-    const button = root && findNode(root, (node) => node.nodeName === 'BUTTON');
-    if (!button) throw new Error('the banner has no button');
-    const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as { model: { content: number[] } };
-    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
-    return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
-  });
-  await page.mouse.click(center.x, center.y);
-}
-
-interface DomNode {
-  backendNodeId: number;
-  nodeName: string;
-  nodeType: number;
-  nodeValue: string;
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
-
-function findNode(node: DomNode, isWanted: (node: DomNode) => boolean): DomNode | undefined {
-  if (isWanted(node)) return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-    const found = findNode(child, isWanted);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function collectText(node: DomNode): string {
-  if (node.nodeName === 'STYLE') return '';
-  if (node.nodeType === 3) return ` ${node.nodeValue}`;
-  return (node.children ?? []).map(collectText).join('');
+export function clickBannerButton(harness: Harness, page: Page): Promise<void> {
+  return clickBannerButtonAsUser(harness.context, page);
 }
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {

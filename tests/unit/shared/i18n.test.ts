@@ -8,7 +8,7 @@ afterEach(removeFakeChrome);
 describe('t', () => {
   it('fills placeholders from the real English messages', () => {
     installFakeChrome('en');
-    expect(t('warning_lead', 'evil-scam.test')).toBe('Scam Warner stopped evil-scam.test before it could load. Nothing was sent to it.');
+    expect(t('warning_lead', 'evil-scam.test')).toBe('Scam Warner stopped evil-scam.test before it could load.');
   });
 
   it('shows the key, not an empty string, when a message is missing', () => {

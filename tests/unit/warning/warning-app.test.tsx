@@ -38,7 +38,7 @@ describe('the warning page', () => {
     installBackground(LISTED);
     render(<WarningApp stoppedUrl={STOPPED} isFramed={false} />);
     await screen.findByTestId('warning:reasons');
-    expect(screen.getByTestId('warning:lead').textContent).toBe('Scam Warner stopped www.evil-scam.test before it could load. Nothing was sent to it.');
+    expect(screen.getByTestId('warning:lead').textContent).toBe('Scam Warner stopped www.evil-scam.test before it could load.');
     expect(screen.getByTestId('warning:category').textContent).toBe('Fake investment');
     expect(screen.getByTestId('warning:reasons').textContent).toBe('Listed as Fake investment: evil-scam.test (source: community report, added 2025-01-15)');
     expect(screen.getByTestId('warning:explain').textContent).toContain('invented profits');
