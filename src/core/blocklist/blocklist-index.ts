@@ -1,11 +1,10 @@
 // The compact blocklist index: 64-bit keys in typed arrays (about 7-9 bytes an entry), no per-entry
 // strings or objects, loaded from its bytes without reparsing, looked up in well under a microsecond.
 import type { ListEntry } from '../types.ts';
-import { canonicalizeUrl } from '../url/canonicalize.ts';
 import { assembleTables } from './assemble.ts';
 import { alignBytes, readTables, writeTables } from './format.ts';
 import type { IndexGroup } from './groups.ts';
-import { lookupCanonical, prepareLookupTables, type IndexMatch, type LookupTables } from './lookup.ts';
+import { lookupUrl, prepareLookupTables, type IndexMatch, type LookupTables } from './lookup.ts';
 import { mergeTables } from './merge.ts';
 import { PrefixHostCounts } from './prefix-hosts.ts';
 import { prepareRows } from './rows.ts';
@@ -60,13 +59,12 @@ export class BlocklistIndex {
 
   /** The entry a URL matches (an allow match wins, then the most specific), or null. */
   lookup(url: string): IndexMatch | null {
-    const canonical = canonicalizeUrl(url);
-    return canonical === null ? null : lookupCanonical(this.tables, canonical);
+    return lookupUrl(this.tables, url);
   }
 
   /** The domain or host entry a host matches; the host must already be canonical (as in canonicalizeUrl's output). */
   lookupHost(host: string): IndexMatch | null {
-    return lookupCanonical(this.tables, `http://${host}/`);
+    return lookupUrl(this.tables, `http://${host}/`);
   }
 
   /** A new index without `remove` (matched by value, kind and allow) and with `add`; this one is unchanged. */

@@ -14,6 +14,14 @@ const layout = new Int32Array(LAYOUT.size);
 
 const fail = (message: string): NormalizedValue => ({ ok: false, message });
 
+/**
+ * `evil.com/x` as `http://evil.com/x`: the same canonical form, reached by the fast path. Only for
+ * values starting with a letter or digit and no `scheme:`, where the two readings cannot differ.
+ */
+function withScheme(value: string): string {
+  return /^[a-z0-9]/i.test(value) && !/^[a-z][a-z0-9+.-]*:/i.test(value) ? `http://${value}` : value;
+}
+
 export function isPublicSuffix(host: string): boolean {
   return getPublicSuffix(host, { allowPrivateDomains: true, extractHostname: false }) === host;
 }
@@ -56,7 +64,7 @@ export function normalizeEntryValue(raw: string, kindHint?: EntryKind): Normaliz
   if (trimmed === '') return fail('empty value');
   if (trimmed.length > MAX_ENTRY_VALUE_LENGTH) return fail(`longer than ${MAX_ENTRY_VALUE_LENGTH} characters`);
   const isWildcard = WILDCARD.test(trimmed);
-  const canonical = canonicalizeUrl(trimmed.replace(WILDCARD, ''));
+  const canonical = canonicalizeUrl(withScheme(trimmed.replace(WILDCARD, '')));
   if (canonical === null) return fail(`${trimmed} is not a host name or an http(s) URL`);
   locateExpressions(canonical, layout);
   const host = canonical.slice(layout[LAYOUT.hostStart], layout[LAYOUT.hostEnd]);

@@ -14,10 +14,13 @@
 // tests/unit/core/blocklist/key-hash.test.ts checks that each lane collides at the rate of a random
 // function on similar-looking names, which is what this argument assumes.
 
+import { isSuffixLookedUp } from '../url/expressions.ts';
+
 const SEED_A = 0x811c9dc5;
 const SEED_B = 0x6a09e667;
 const MULTIPLIER_A = 0x9e3779b1;
 const MULTIPLIER_B = 0x85ebca77;
+const DOT = 0x2e;
 /** Makes the second Feistel round differ from the first. */
 export const LOW_ROUND_TWEAK = 0x27d4eb2f;
 
@@ -39,13 +42,16 @@ export function startKey(): void {
   laneB = SEED_B;
 }
 
+const mixA = (lane: number, code: number): number => Math.imul(((lane << 5) | (lane >>> 27)) ^ code, MULTIPLIER_A);
+const mixB = (lane: number, code: number): number => Math.imul(((lane << 11) | (lane >>> 21)) ^ code, MULTIPLIER_B);
+
 function feed(text: string, first: number, stop: number, step: number): void {
   let a = laneA;
   let b = laneB;
   for (let i = first; i !== stop; i += step) {
     const code = text.charCodeAt(i);
-    a = Math.imul(((a << 5) | (a >>> 27)) ^ code, MULTIPLIER_A);
-    b = Math.imul(((b << 11) | (b >>> 21)) ^ code, MULTIPLIER_B);
+    a = mixA(a, code);
+    b = mixB(b, code);
   }
   laneA = a;
   laneB = b;
@@ -66,6 +72,38 @@ export function saveKey(keys: Uint32Array, slot: number): void {
   const high = laneA ^ finalMix(laneB);
   keys[2 * slot] = high;
   keys[2 * slot + 1] = laneB ^ finalMix(high ^ LOW_ROUND_TWEAK);
+}
+
+/**
+ * Starts a key and feeds the host `text[start, end)` backwards, saving the key of every suffix a
+ * lookup probes (see isSuffixLookedUp; none for an IP address) to slots 0, 1... shortest first,
+ * and the host's own key last; `suffixStarts` gets where each starts. One pass: a lookup's hottest
+ * loop. Returns the number of slots; feeding may go on into the path.
+ */
+export function hashHostSuffixes(text: string, start: number, end: number, isAddress: boolean, keys: Uint32Array, suffixStarts: Int32Array): number {
+  let a = SEED_A;
+  let b = SEED_B;
+  let labels = 1;
+  let slot = 0;
+  for (let i = end - 1; i >= start; i--) {
+    const code = text.charCodeAt(i);
+    if (code === DOT && !isAddress) {
+      if (isSuffixLookedUp(labels)) {
+        laneA = a;
+        laneB = b;
+        saveKey(keys, slot);
+        suffixStarts[slot++] = i + 1;
+      }
+      labels++;
+    }
+    a = mixA(a, code);
+    b = mixB(b, code);
+  }
+  laneA = a;
+  laneB = b;
+  saveKey(keys, slot);
+  suffixStarts[slot] = start;
+  return slot + 1;
 }
 
 /** The key of an entry value (`host` or `host/path?query`, normalized), as lookups compute it. */

@@ -2,9 +2,10 @@
 // suffixes (and, only for hosts with url-prefix rows, the path's prefixes) straight from the
 // canonical URL, then probe from the most specific expression to the least.
 import type { EntryKind, EntryMeta } from '../types.ts';
-import { LAYOUT, locateExpressions } from '../url/expressions.ts';
+import { canonicalizeUrl } from '../url/canonicalize.ts';
+import { LAYOUT, isAddressHost, locateCleanHost, locateExpressions } from '../url/expressions.ts';
 import type { IndexGroup } from './groups.ts';
-import { feedBackward, feedForward, saveKey, startKey } from './key-hash.ts';
+import { feedForward, hashHostSuffixes, saveKey } from './key-hash.ts';
 import { BUCKET_BITS, type IndexTables } from './tables.ts';
 
 export interface IndexMatch {
@@ -54,18 +55,9 @@ function saveSlot(slot: number, start: number, end: number): void {
 function hashHost(url: string): number {
   const hostStart = layout[LAYOUT.hostStart]!;
   const hostEnd = layout[LAYOUT.hostEnd]!;
-  const suffixes = layout[LAYOUT.suffixCount]!;
-  let from = hostEnd;
-  startKey();
-  for (let slot = 0; slot < suffixes; slot++) {
-    const start = layout[LAYOUT.suffixes + slot]!;
-    feedBackward(url, start, from);
-    saveSlot(slot, start, hostEnd);
-    from = start;
-  }
-  feedBackward(url, hostStart, from);
-  saveSlot(suffixes, hostStart, hostEnd);
-  return suffixes + 1;
+  const count = hashHostSuffixes(url, hostStart, hostEnd, isAddressHost(url, hostStart, hostEnd), keys, slotStart);
+  slotEnd.fill(hostEnd, 0, count);
+  return count;
 }
 
 /** Path prefix keys after the host's (directories, the path, the path with its query); returns the slot count. */
@@ -106,6 +98,7 @@ function findRow(tables: LookupTables, high: number, low: number): number {
 }
 
 function hasPrefixRows(tables: LookupTables, slot: number): boolean {
+  if (tables.prefixHigh.length === 0) return false;
   const high = keys[2 * slot]!;
   const low = keys[2 * slot + 1]!;
   let first = 0;
@@ -142,19 +135,37 @@ function probeSlot(tables: LookupTables, slot: number, kinds: number): number {
   return -1;
 }
 
-/** The most specific allow match, else the most specific block match, for a canonical URL. */
-export function lookupCanonical(tables: LookupTables, url: string): IndexMatch | null {
-  locateExpressions(url, layout);
-  const hostSlots = hashHost(url);
-  const slots = tables.prefixHigh.length > 0 && hasPrefixRows(tables, hostSlots - 1) ? hashPath(url, hostSlots) : hostSlots;
+let hostSlots = 0;
+let slotCount = 0;
+
+/** Hashes the URL's expressions into the slots; returns the string the slots point into, or null for a non-URL. */
+function hashExpressions(tables: LookupTables, url: string): string | null {
+  // Most URLs need only their host, and a clean host needs no canonicalization of the rest.
+  if (locateCleanHost(url, layout)) {
+    hostSlots = hashHost(url);
+    slotCount = hostSlots;
+    if (!hasPrefixRows(tables, hostSlots - 1)) return url;
+  }
+  const canonical = canonicalizeUrl(url);
+  if (canonical === null) return null;
+  locateExpressions(canonical, layout);
+  hostSlots = hashHost(canonical);
+  slotCount = hasPrefixRows(tables, hostSlots - 1) ? hashPath(canonical, hostSlots) : hostSlots;
+  return canonical;
+}
+
+/** The most specific allow match, else the most specific block match. */
+export function lookupUrl(tables: LookupTables, url: string): IndexMatch | null {
+  const hashed = hashExpressions(tables, url);
+  if (hashed === null) return null;
   let blockRow = -1;
   let blockSlot = -1;
   // Slots run from least to most specific, so probe them backwards.
-  for (let slot = slots - 1; slot >= 0; slot--) {
+  for (let slot = slotCount - 1; slot >= 0; slot--) {
     const row = probeSlot(tables, slot, slot >= hostSlots ? PATH_KINDS : slot === hostSlots - 1 ? HOST_KINDS : SUFFIX_KINDS);
     if (row < 0) continue;
-    if (tables.isAllow[tables.groupIds[row]!] === 1) return toMatch(tables, url, row, slot);
+    if (tables.isAllow[tables.groupIds[row]!] === 1) return toMatch(tables, hashed, row, slot);
     if (blockRow < 0) [blockRow, blockSlot] = [row, slot];
   }
-  return blockRow < 0 ? null : toMatch(tables, url, blockRow, blockSlot);
+  return blockRow < 0 ? null : toMatch(tables, hashed, blockRow, blockSlot);
 }

@@ -2,6 +2,7 @@
 // statement of which expressions exist (at most 5 hosts x 6 paths); `urlExpressions` spells them out
 // as strings, and the blocklist index hashes the same positions without building any string.
 import { canonicalizeUrl } from './canonicalize.ts';
+import { MAX_CLEAN_LENGTH, scanHost, skipScheme } from './fast-path.ts';
 
 /** Slots of the layout `locateExpressions` fills in. */
 export const LAYOUT = {
@@ -28,6 +29,8 @@ const SLASH = 0x2f;
 /** IP addresses are looked up as a whole; a canonical host of four numeric labels is always one. */
 export function isAddressHost(url: string, start = 0, end = url.length): boolean {
   if (url.charCodeAt(start) === 0x5b) return true;
+  const last = url.charCodeAt(end - 1);
+  if (last < 0x30 || last > 0x39) return false;
   let dots = 0;
   for (let i = start; i < end; i++) {
     const code = url.charCodeAt(i);
@@ -37,15 +40,21 @@ export function isAddressHost(url: string, start = 0, end = url.length): boolean
   return dots === 3;
 }
 
+/** Which host suffixes are looked up, by their number of labels: not the top-level domain alone, at most five. */
+export function isSuffixLookedUp(labels: number): boolean {
+  return labels >= 2 && labels <= MAX_SUFFIX_LABELS;
+}
+
 function locateSuffixes(url: string, start: number, end: number, layout: Int32Array): void {
+  layout[LAYOUT.hostStart] = start;
+  layout[LAYOUT.hostEnd] = end;
   let count = 0;
   if (!isAddressHost(url, start, end)) {
-    // The suffix right of a dot has one label more than the dots already passed; the top-level
-    // domain alone is skipped, and the host itself is not a suffix.
+    // The suffix right of a dot has one label more than the dots already passed; the host itself is not a suffix.
     let labels = 1;
     for (let i = end - 1; i > start && labels <= MAX_SUFFIX_LABELS; i--) {
       if (url.charCodeAt(i) !== DOT) continue;
-      if (labels >= 2) layout[LAYOUT.suffixes + count++] = i + 1;
+      if (isSuffixLookedUp(labels)) layout[LAYOUT.suffixes + count++] = i + 1;
       labels++;
     }
   }
@@ -67,11 +76,27 @@ export function locateExpressions(canonical: string, layout: Int32Array): void {
   const hostEnd = canonical.indexOf('/', hostStart);
   const queryStart = canonical.indexOf('?', hostEnd);
   const pathEnd = queryStart < 0 ? canonical.length : queryStart;
-  layout[LAYOUT.hostStart] = hostStart;
-  layout[LAYOUT.hostEnd] = hostEnd;
   layout[LAYOUT.pathEnd] = pathEnd;
   locateSuffixes(canonical, hostStart, hostEnd, layout);
   locateDirectories(canonical, hostEnd, pathEnd, layout);
+}
+
+/**
+ * For a URL whose scheme and host are already canonical (lower-case http(s), a plain host name, then
+ * '/', '?', '#' or the end), sets the host's bounds in `layout` from the input itself and returns
+ * true. Nothing after the host can change the canonical host, so lookups that need only the host
+ * skip the rest of the URL. Suffixes and path slots are left alone.
+ */
+export function locateCleanHost(url: string, layout: Int32Array): boolean {
+  if (url.length > MAX_CLEAN_LENGTH) return false;
+  const hostStart = skipScheme(url);
+  const hostEnd = hostStart < 0 ? -1 : scanHost(url, hostStart);
+  if (hostEnd < 0) return false;
+  const next = url.charCodeAt(hostEnd);
+  if (hostEnd < url.length && next !== SLASH && next !== 0x3f && next !== 0x23) return false;
+  layout[LAYOUT.hostStart] = hostStart;
+  layout[LAYOUT.hostEnd] = hostEnd;
+  return true;
 }
 
 function hostsOf(canonical: string, layout: Int32Array): string[] {

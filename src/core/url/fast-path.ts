@@ -11,7 +11,7 @@ const HASH = 0x23;
 const PERCENT = 0x25;
 const BACKSLASH = 0x5c;
 /** Long inputs go to the full canonicalization, which enforces the length limit. */
-const MAX_CLEAN_LENGTH = 65536;
+export const MAX_CLEAN_LENGTH = 65536;
 
 function isNameChar(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x5f;
@@ -22,7 +22,7 @@ function isUpperHex(code: number): boolean {
 }
 
 /** Where the scheme's `//` ends, or -1 unless the input starts with lower-case `http://` or `https://`. */
-function skipScheme(url: string): number {
+export function skipScheme(url: string): number {
   if (!url.startsWith('http')) return -1;
   const colon = url.charCodeAt(4) === 0x73 ? 5 : 4;
   return url.charCodeAt(colon) === 0x3a && url.charCodeAt(colon + 1) === SLASH && url.charCodeAt(colon + 2) === SLASH
@@ -31,7 +31,7 @@ function skipScheme(url: string): number {
 }
 
 /** End of a plain host name starting at `start`, or -1 when it needs the full treatment. */
-function scanHost(url: string, start: number): number {
+export function scanHost(url: string, start: number): number {
   let index = start;
   let previous = DOT;
   let labelStart = start;

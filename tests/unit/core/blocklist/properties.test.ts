@@ -34,8 +34,11 @@ const entryArbitrary: fc.Arbitrary<ListEntry | null> = fc
   });
 const entriesArbitrary = fc.array(entryArbitrary, { maxLength: 25 }).map((entries) => entries.filter((entry): entry is ListEntry => entry !== null));
 const urlArbitrary = fc
-  .tuple(fc.constantFrom('http://', 'https://', 'HTTP://'), host, path, trailing, query, fc.constantFrom('', '#frag', ':8080'))
-  .map(([scheme, name, segments, slash, search, tail]) => (tail === ':8080' ? `${scheme}${name}${tail}/${segments}${search}` : `${scheme}${name}/${segments}${slash}${search}${tail}`));
+  .tuple(fc.constantFrom('http://', 'https://', 'HTTP://'), host, path, trailing, query, fc.constantFrom('', '#frag', ':8080', 'bare'))
+  .map(([scheme, name, segments, slash, search, tail]) => {
+    if (tail === 'bare') return `${scheme}${name}${search}`;
+    return tail === ':8080' ? `${scheme}${name}${tail}/${segments}${search}` : `${scheme}${name}/${segments}${slash}${search}${tail}`;
+  });
 
 const KIND_RANK: Record<EntryKind, number> = { 'url-prefix': 0, host: 1, domain: 2 };
 const identity = (entry: ListEntry): string => `${entry.kind} ${entry.value} ${entry.allow === true}`;
