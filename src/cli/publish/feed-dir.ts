@@ -1,11 +1,12 @@
 // The published folder: feed.json plus files named by version and content hash, so a cache can never
 // serve one version's file for another's. Writes are atomic (temp file, then rename) and feed.json
 // goes last, so a server never hands out a manifest naming a file that is not there yet.
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeSnapshot, readOwnManifest, type FeedManifest, type Snapshot } from '../../core/index.ts';
 
 export const MANIFEST_FILE = 'feed.json';
+const LOCK_FILE = '.publish.lock';
 const SNAPSHOT_NAME = /^snapshot-(\d+)-[0-9a-f]{8}\.json$/;
 const DELTA_NAME = /^delta-(\d+)-(\d+)-[0-9a-f]{8}\.json$/;
 
@@ -61,4 +62,19 @@ export function pruneFeedFiles(dir: string, keep: ReadonlySet<string>): string[]
     removed.push(name);
   }
   return removed.sort();
+}
+
+/** One publish at a time per folder (a cron run overlapping a manual one would interleave versions). */
+export async function withPublishLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  const lock = join(dir, LOCK_FILE);
+  try {
+    closeSync(openSync(lock, 'wx'));
+  } catch {
+    throw new Error(`${lock} exists: another publish is running (if none is, a crashed one left it: delete it)`);
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { force: true });
+  }
 }

@@ -8,11 +8,11 @@ import {
 import { DEFAULT_RESOLVERS } from './default-resolvers.ts';
 import {
   MANIFEST_FILE, deltaFileName, listSnapshotFiles, pruneFeedFiles, readPublishedFeed, readSnapshotFile,
-  snapshotFileName, writeFileAtomic, type PublishedFeed,
+  snapshotFileName, withPublishLock, writeFileAtomic, type PublishedFeed,
 } from './feed-dir.ts';
 import { readSources } from './read-sources.ts';
 import { resolveReading, type Resolvers } from './resolve.ts';
-import { formatProblem, type Problem } from './source-types.ts';
+import { formatProblem, type Problem, type SourceReading } from './source-types.ts';
 import { mkdirSync } from 'node:fs';
 
 export interface PublishOptions {
@@ -58,6 +58,10 @@ export async function publishFeed(options: PublishOptions): Promise<PublishResul
   const fatal = reading.problems.filter((problem) => problem.fatal);
   if (fatal.length > 0) throw new PublishError(fatal);
   mkdirSync(options.out, { recursive: true });
+  return withPublishLock(options.out, () => publishLocked(options, reading));
+}
+
+async function publishLocked(options: PublishOptions, reading: SourceReading): Promise<PublishResult> {
   const previous = readPublishedFeed(options.out);
   const resolved = resolveReading(reading, options.resolvers ?? DEFAULT_RESOLVERS, {
     today: options.now.toISOString().slice(0, 10),

@@ -101,6 +101,14 @@ describe('publishFeed', () => {
     await expect(publish(dirs)).rejects.toThrow('a.txt:1: unknown category "scams"');
   });
 
+  it('refuses to run while another publish holds the folder', async () => {
+    const dirs = makeDirs({ 'a.txt': 'evil-scam.test\n' });
+    mkdirSync(dirs.out);
+    writeFileSync(join(dirs.out, '.publish.lock'), '');
+    await expect(publish(dirs)).rejects.toThrow(/another publish is running/);
+    expect(readdirSync(dirs.out)).toEqual(['.publish.lock']);
+  });
+
   it('re-signs with a new key for rotation without a new version', async () => {
     const dirs = makeDirs({ 'a.txt': 'evil-scam.test\n' });
     await publish(dirs);
