@@ -45,6 +45,12 @@ describe('publishFeed', () => {
     expect(await verifyFeedDir(dirs.out, pinned, T0)).toMatchObject({ version: 1, entries: 3 });
   });
 
+  it('lists internationalized names in punycode, as the index and the browser see them', async () => {
+    const dirs = makeDirs({ 'a.txt': 'пример-мошенник.test\nhttps://Bücher-scam.test/Login\n' });
+    await publish(dirs);
+    expect(listed(dirs.out)).toEqual(['domain xn----itbbjdmjckaignd7j.test', 'url-prefix xn--bcher-scam-9db.test/Login']);
+  });
+
   it('drops a host entry beside a domain entry of the same value', async () => {
     const dirs = makeDirs({ 'a.txt': 'evil-scam.test\n', 'b.txt': '# kind: host\nevil-scam.test\nlogin.other.test\n' });
     expect((await publish(dirs)).entries).toBe(2);
