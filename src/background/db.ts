@@ -11,6 +11,7 @@ export const DB_VERSION = 1;
 /** One complete list: written whole, then made active in the same transaction. */
 export interface StoredListState {
   id: string;
+  feed: string;
   version: number;
   origin: 'seed' | 'feed';
   installedAt: string;

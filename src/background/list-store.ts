@@ -8,6 +8,8 @@ import { planShards, type DomainShard } from './rules/shard-plan.ts';
 
 /** Everything a list source (seed or feed) must provide. */
 export interface ListPayload {
+  /** The feed's id: a later update must come from the same feed. */
+  feed: string;
   version: number;
   origin: StoredListState['origin'];
   entryCount: number;
@@ -40,6 +42,7 @@ export async function installListState(db: ScamWarnerDb, payload: ListPayload, n
   const shards = planShards(payload.blockDomains);
   const state: StoredListState = {
     id: `${payload.origin}-${payload.version}-${now.getTime()}`,
+    feed: payload.feed,
     version: payload.version,
     origin: payload.origin,
     installedAt: now.toISOString(),

@@ -1,7 +1,7 @@
 // The list bundled with the extension, so it protects from the first second and offline: a feed
 // snapshot built from src/sources when the extension is built (see src/tools/seed.ts).
-import { decodeSnapshot } from '../core/feed/index.ts';
-import { buildListPayload } from './list-index.ts';
+import { decodeSnapshot, stateFromSnapshot } from '../core/feed/index.ts';
+import { payloadFromState } from './list-index.ts';
 import type { ListPayload } from './list-store.ts';
 
 export const SEED_SNAPSHOT_PATH = 'seed/snapshot.json';
@@ -9,5 +9,5 @@ export const SEED_SNAPSHOT_PATH = 'seed/snapshot.json';
 export async function loadSeed(extensionRoot: string): Promise<ListPayload> {
   const response = await fetch(new URL(SEED_SNAPSHOT_PATH, extensionRoot));
   if (!response.ok) throw new Error(`the bundled list is missing (${response.status})`);
-  return buildListPayload(decodeSnapshot(new Uint8Array(await response.arrayBuffer())), 'seed');
+  return payloadFromState(stateFromSnapshot(decodeSnapshot(new Uint8Array(await response.arrayBuffer()))), 'seed');
 }

@@ -11,6 +11,7 @@ export function freshDatabaseName(): string {
 
 export function makePayload(version: number, blockDomains: string[], overrides: Partial<ListPayload> = {}): ListPayload {
   return {
+    feed: '0123456789abcdef',
     version,
     origin: 'feed',
     entryCount: blockDomains.length,
