@@ -10,6 +10,7 @@ import type { ListEntry } from '../../src/core/types.ts';
 const SIZES = [10_000, 100_000, 1_000_000];
 const URL_COUNT = 100_000;
 const ROUNDS = 5;
+const DELTA = 1_000;
 
 function checkVerdicts(engines: Engine[], urls: string[]): number {
   let blocked = 0;
@@ -53,7 +54,9 @@ function entriesOfSize(size: number, real: ListEntry[], seed: number): ListEntry
 async function measureSize(size: number, real: ReturnType<typeof loadRealData>): Promise<number> {
   const entries = entriesOfSize(size, real.entries, size);
   const urls = makeUrls(seededRandom(size + 1), entries, real.topSites, URL_COUNT);
-  const engines = [makeIndexEngine(entries), makeGhosteryEngine(entries), makeSetEngine(entries)];
+  const delta = { add: generateEntries(seededRandom(size + 2), DELTA, new Set(entries.map((entry) => entry.value))), remove: entries.slice(0, DELTA) };
+  const indexEngine = makeIndexEngine(entries, delta);
+  const engines = [indexEngine, makeGhosteryEngine(entries), makeSetEngine(entries)];
   const blocked = checkVerdicts(engines, urls);
   console.log(`\n${size.toLocaleString('en')} entries, ${urls.length.toLocaleString('en')} URLs (${blocked.toLocaleString('en')} blocked): all engines agree on every URL`);
   console.log('engine                 ns/lookup (CPU)  bytes/entry  build ms  load ms');
@@ -64,6 +67,7 @@ async function measureSize(size: number, real: ReturnType<typeof loadRealData>):
       `${engine.name.padEnd(22)} ${fixed(ns[i]!, 0).padStart(15)}  ${fixed(bytesPerEntry, 2).padStart(11)}  ${fixed(engine.buildMs, 0).padStart(8)}  ${fixed(engine.loadMs, 1).padStart(7)}`,
     );
   });
+  console.log(`BlocklistIndex.withChanges, ${DELTA} added + ${DELTA} removed: ${indexEngine.deltaMs.toFixed(1)} ms (a full build: ${indexEngine.buildMs.toFixed(0)} ms)`);
   return ns[1]! / ns[0]!;
 }
 

@@ -34,6 +34,13 @@ export function assembleTables(rows: SortedRows, prefixHosts: PrefixHostCounts):
   };
 }
 
+/** Each id looked up in `newIds`. */
+export function renumber(ids: ArrayLike<number>, newIds: Uint32Array): Uint32Array {
+  const renumbered = new Uint32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) renumbered[i] = newIds[ids[i]!]!;
+  return renumbered;
+}
+
 /** Drops groups no row uses any more and renumbers the rest, keeping their order. */
 export function dropUnusedGroups<Rows extends SortedRows>(rows: Rows): Rows {
   const isUsed = new Uint8Array(rows.groups.length);
@@ -43,5 +50,5 @@ export function dropUnusedGroups<Rows extends SortedRows>(rows: Rows): Rows {
   rows.groups.forEach((group, id) => {
     if (isUsed[id]) renumbered[id] = groups.push(group) - 1;
   });
-  return { ...rows, group: rows.group.map((id) => renumbered[id]!), groups };
+  return { ...rows, group: renumber(rows.group, renumbered), groups };
 }

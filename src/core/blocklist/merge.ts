@@ -2,7 +2,7 @@
 // (value, kind, allow) and ignores metadata; additions then follow the same rules as a build, so the
 // result is byte for byte the index a rebuild from the changed entries would give.
 import type { EntryKind, ListEntry } from '../types.ts';
-import { assembleTables, dropUnusedGroups, type SortedRows } from './assemble.ts';
+import { assembleTables, dropUnusedGroups, renumber, type SortedRows } from './assemble.ts';
 import { compareGroups, type IndexGroup } from './groups.ts';
 import { keyOfValue } from './key-hash.ts';
 import { PrefixHostCounts } from './prefix-hosts.ts';
@@ -91,13 +91,13 @@ function hasKey(high: Uint32Array, low: Uint32Array, row: number, keyHigh: numbe
   return row < high.length && high[row] === keyHigh && low[row] === keyLow;
 }
 
-/** The removals for this key (moving the cursor past any smaller keys). */
-function removalsAt(state: MergeState, high: number, low: number): Removal[] {
+/** How many removals have this key, from the removal cursor (moved past any smaller keys). */
+function countRemovalsAt(state: MergeState, high: number, low: number): number {
   const { removals } = state;
   while (state.removal < removals.length && compareKeys(removals[state.removal]!.high, removals[state.removal]!.low, high, low) < 0) state.removal++;
   let end = state.removal;
   while (end < removals.length && removals[end]!.high === high && removals[end]!.low === low) end++;
-  return removals.slice(state.removal, end);
+  return end - state.removal;
 }
 
 /** Every surviving row with this key, old and added, in group order. */
@@ -133,12 +133,12 @@ function mergeRows(state: MergeState): void {
     const isOldFirst = add >= added.high.length || (old < oldHigh.length && compareKeys(oldHigh[old]!, oldLow[old]!, added.high[add]!, added.low[add]!) <= 0);
     const high = isOldFirst ? oldHigh[old]! : added.high[add]!;
     const low = isOldFirst ? oldLow[old]! : added.low[add]!;
-    const removals = removalsAt(state, high, low);
-    const isLoneOldRow = isOldFirst && removals.length === 0 && !hasKey(oldHigh, oldLow, old + 1, high, low) && !hasKey(added.high, added.low, add, high, low);
+    const removalCount = countRemovalsAt(state, high, low);
+    const isLoneOldRow = isOldFirst && removalCount === 0 && !hasKey(oldHigh, oldLow, old + 1, high, low) && !hasKey(added.high, added.low, add, high, low);
     if (isLoneOldRow) {
       emit(state, high, low, state.oldGroup[state.old++]!);
     } else {
-      emitRun(state, high, low, collectRun(state, high, low, removals));
+      emitRun(state, high, low, collectRun(state, high, low, state.removals.slice(state.removal, state.removal + removalCount)));
     }
   }
 }
@@ -152,8 +152,8 @@ export function mergeTables(tables: IndexTables, add: readonly ListEntry[], remo
     groups,
     oldHigh: highHalves(tables),
     oldLow: tables.low,
-    oldGroup: Uint32Array.from(tables.groupIds, (id) => fromOld[id]!),
-    added: { ...added, group: added.group.map((id) => fromAdded[id]!) },
+    oldGroup: renumber(tables.groupIds, fromOld),
+    added: { ...added, group: renumber(added.group, fromAdded) },
     removals: prepareRemovals(remove),
     counts: PrefixHostCounts.fromTables(tables),
     out: { high: new Uint32Array(capacity), low: new Uint32Array(capacity), group: new Uint32Array(capacity), groups },

@@ -26,7 +26,13 @@ function medianMs(rounds: number, work: () => unknown): number {
   return times[Math.floor(rounds / 2)]!;
 }
 
-export function makeIndexEngine(entries: readonly ListEntry[]): Engine {
+export interface IndexEngine extends Engine {
+  /** Time to apply a feed delta with withChanges. */
+  deltaMs: number;
+}
+
+/** `delta.add` must be new entries; `delta.remove` existing ones. */
+export function makeIndexEngine(entries: readonly ListEntry[], delta: { add: ListEntry[]; remove: ListEntry[] }): IndexEngine {
   const built = timed(() => BlocklistIndex.build(entries));
   const bytes = built.value.serialize();
   const loadMs = medianMs(5, () => BlocklistIndex.load(bytes));
@@ -36,6 +42,7 @@ export function makeIndexEngine(entries: readonly ListEntry[]): Engine {
     buildMs: built.ms,
     loadMs,
     bytes: bytes.length,
+    deltaMs: medianMs(5, () => index.withChanges(delta.add, delta.remove)),
     isBlocked: (url) => index.lookup(url)?.action === 'block',
   };
 }
