@@ -13,6 +13,9 @@
 // reported rather than merged (probability about n^2 / 2^65, 3e-6 at 10 million).
 // tests/unit/core/blocklist/key-hash.test.ts checks that each lane collides at the rate of a random
 // function on similar-looking names, which is what this argument assumes.
+//
+// Keys are stored in serialized indexes (IndexedDB, the feed): any change here must bump VERSION
+// in format.ts, or old indexes would silently stop matching.
 
 import { isSuffixLookedUp } from '../url/expressions.ts';
 
