@@ -11,8 +11,12 @@ import { writePageEvidence } from '../tab-state.ts';
 import { refreshTabVerdict, stopInTab } from '../tab-verdict.ts';
 import { readRecord, validateEmpty, ValidationError } from '../validate.ts';
 
-/** A snapshot is capped field by field (core's SNAPSHOT_LIMITS); this bounds the whole message first. */
-const MAX_SNAPSHOT_MESSAGE = 512 * 1024;
+/**
+ * A snapshot is capped field by field (core's SNAPSHOT_LIMITS); this bounds the whole message before
+ * that. It is well above what a snapshot within those limits can reach even fully escaped, so a page
+ * cannot push its own snapshot over it to escape the scan.
+ */
+const MAX_SNAPSHOT_MESSAGE = 4 * 1024 * 1024;
 
 function requireContent(caller: Caller): Extract<Caller, { kind: 'content' }> {
   if (caller.kind !== 'content') throw new Error('not a content script');

@@ -28,13 +28,8 @@ async function writeAllowRule(ruleId: number, hosts: string[]): Promise<void> {
   await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: [ruleId], addRules });
 }
 
-export async function syncListRules(db: ScamWarnerDb, state: StoredListState, warningPageUrl: string, domainsPerUpdate = DOMAINS_PER_UPDATE): Promise<RuleSyncReport> {
-  const applied = await readAppliedRules(db);
-  // Rules that redirect to another warning page address (another install) are all rewritten.
-  const current = applied.warningPageUrl === warningPageUrl ? applied.shards : {};
-  const { toWrite } = diffShards(current, state.shards);
-  const { toRemove } = diffShards(applied.shards, state.shards);
-  const next: AppliedRules = { ...applied, warningPageUrl, shards: { ...current } };
+/** Writes the given shards' redirect rules in batches, recording each batch as applied once it is in. */
+async function writeShardRules(db: ScamWarnerDb, shards: StoredListState['shards'], warningPageUrl: string, next: AppliedRules, domainsPerUpdate: number): Promise<void> {
   let batch: { ruleId: number; digest: string; rule: DeclarativeNetRequest.Rule }[] = [];
   let batchDomains = 0;
   const flush = async () => {
@@ -44,13 +39,23 @@ export async function syncListRules(db: ScamWarnerDb, state: StoredListState, wa
     batch = [];
     batchDomains = 0;
   };
-  for (const shard of state.shards.filter((candidate) => toWrite.includes(candidate.ruleId))) {
+  for (const shard of shards) {
     const domains = await readShardDomains(db, shard.ruleId, shard.digest);
     batch.push({ ruleId: shard.ruleId, digest: shard.digest, rule: buildRedirectRule(shard.ruleId, domains, warningPageUrl) });
     batchDomains += domains.length;
     if (batchDomains >= domainsPerUpdate) await flush();
   }
   if (batch.length > 0) await flush();
+}
+
+export async function syncListRules(db: ScamWarnerDb, state: StoredListState, warningPageUrl: string, domainsPerUpdate = DOMAINS_PER_UPDATE): Promise<RuleSyncReport> {
+  const applied = await readAppliedRules(db);
+  // Rules that redirect to another warning page address (another install) are all rewritten.
+  const current = applied.warningPageUrl === warningPageUrl ? applied.shards : {};
+  const { toWrite } = diffShards(current, state.shards);
+  const { toRemove } = diffShards(applied.shards, state.shards);
+  const next: AppliedRules = { ...applied, warningPageUrl, shards: { ...current } };
+  await writeShardRules(db, state.shards.filter((shard) => toWrite.includes(shard.ruleId)), warningPageUrl, next, domainsPerUpdate);
   if (toRemove.length > 0) {
     await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: toRemove });
     for (const ruleId of toRemove) delete next.shards[ruleId];

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { getExtensionApi } from '../../../src/shared/ext.ts';
 import { MessageError, send } from '../../../src/shared/protocol.ts';
 import { installFakeChrome, removeFakeChrome } from './support/fake-chrome.ts';
 
@@ -22,5 +23,20 @@ describe('send', () => {
     const fake = installFakeChrome();
     fake.reply = () => undefined;
     await expect(send('list.status', {})).rejects.toThrow('list.status: no reply');
+  });
+});
+
+describe('getExtensionApi', () => {
+  it('takes chrome, and ignores a browser global a page made up with an element id', async () => {
+    const fake = installFakeChrome();
+    fake.reply = () => ({ ok: true, value: [] });
+    (globalThis as { browser?: unknown }).browser = { runtime: { id: 'form-input' } };
+    try {
+      await expect(send('allowlist.get', {})).resolves.toEqual([]);
+      removeFakeChrome();
+      expect(() => getExtensionApi()).toThrow('not available');
+    } finally {
+      delete (globalThis as { browser?: unknown }).browser;
+    }
   });
 });
