@@ -13,10 +13,11 @@ import { readRecord, validateEmpty, ValidationError } from '../validate.ts';
 
 /**
  * A snapshot is capped field by field (core's SNAPSHOT_LIMITS); this bounds the whole message before
- * that. It is well above what a snapshot within those limits can reach even fully escaped, so a page
+ * that. It is above what a snapshot within those limits can reach even with every character escaped
+ * by JSON (about 4.3 M characters), so a page
  * cannot push its own snapshot over it to escape the scan.
  */
-const MAX_SNAPSHOT_MESSAGE = 4 * 1024 * 1024;
+const MAX_SNAPSHOT_MESSAGE = 8 * 1024 * 1024;
 
 function requireContent(caller: Caller): Extract<Caller, { kind: 'content' }> {
   if (caller.kind !== 'content') throw new Error('not a content script');
