@@ -14,8 +14,7 @@ import { readRecord, validateEmpty, ValidationError } from '../validate.ts';
 /**
  * A snapshot is capped field by field (core's SNAPSHOT_LIMITS); this bounds the whole message before
  * that. It is above what a snapshot within those limits can reach even with every character escaped
- * by JSON (about 4.3 M characters), so a page
- * cannot push its own snapshot over it to escape the scan.
+ * by JSON (about 4.3 M characters), so a page cannot push its own snapshot over it to escape the scan.
  */
 const MAX_SNAPSHOT_MESSAGE = 8 * 1024 * 1024;
 
