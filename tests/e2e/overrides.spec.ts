@@ -6,6 +6,20 @@ import { DEMO_HOSTS, expectToLoad, expectWarning, findTabId, openPopup, readBadg
 let harness: Harness;
 const session = useHarness((started) => (harness = started));
 
+describe('go back to safety', () => {
+  it('returns to the page the user came from, and the site still got nothing', async () => {
+    const from = webUrl(DEMO_HOSTS.honest, `/link?to=${encodeURIComponent(webUrl(DEMO_HOSTS.listed, '/back'))}`);
+    const page = await expectWarning(harness, webUrl(DEMO_HOSTS.listed, '/back'), async (tab) => {
+      await expectToLoad(harness, from, tab);
+      await tab.click('#go');
+    });
+    await page.getByTestId('warning:back').click();
+    await waitForUrlPrefix(page, from);
+    expect(harness.server.requests(DEMO_HOSTS.listed).map((request) => request.path)).not.toContain('/back');
+    await page.close();
+  });
+});
+
 describe('proceed anyway', () => {
   it('opens the site in this tab only, and only after a real click', async () => {
     const url = webUrl(DEMO_HOSTS.listed, '/proceed');
