@@ -5,12 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import { Window } from 'happy-dom';
 import { getDomain } from 'tldts';
-import { extractSnapshot, getPageMatcher, pageVerdict, scanPage, type PageMatcher } from '../../core/scanner/index.ts';
+import { checkUrl, type BlocklistIndex } from '../../core/index.ts';
+import { extractSnapshot, getPageMatcher, scanPage, type PageMatcher } from '../../core/scanner/index.ts';
 import { protectedBrands } from '../../core/scanner/protected-brands.ts';
 import type { BehaviourCounters, PageSnapshot, ScanResult, Sensitivity, Verdict } from '../../core/types.ts';
 import { CliError, parseCommandArgs, printJson, requireOption } from '../io.ts';
-
-const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
+import { loadListState } from '../list-state.ts';
+import { parseSensitivity } from './sensitivity.ts';
 
 export interface HtmlScan {
   snapshot: PageSnapshot;
@@ -34,7 +35,7 @@ export function parseHtml(html: string, url: string): Document {
   return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
-/** The matcher the CLI scans with: lexicons and core's protected brands (no feed indicators yet: no --feed option). */
+/** The matcher with lexicons and core's protected brands, without feed indicators (the eval and the bench). */
 export function defaultMatcher(): PageMatcher {
   return getPageMatcher({ brands: protectedBrands() });
 }
@@ -50,7 +51,7 @@ export function scanHtml(html: string, url: string, options: ScanHtmlOptions = {
   const snapshot = extractSnapshot(parseHtml(html, url), url, { behaviour: options.behaviour });
   const registrableDomain = getDomain(url, { allowPrivateDomains: true });
   const result = scanPage(snapshot, { registrableDomain, matcher: options.matcher ?? defaultMatcher(), sensitivity: options.sensitivity });
-  return { snapshot, result, verdict: verdictFor(url, result) };
+  return { snapshot, result, verdict: verdictFor(url, result, { sensitivity: options.sensitivity }) };
 }
 
 function parseUrl(value: string): string {
@@ -73,21 +74,19 @@ async function readPage(path: string): Promise<string> {
   }
 }
 
-/**
- * The seam where URL evidence (allowlists, blocklist, lookalikes) joins the page's: today the
- * page's own verdict; with core's checkUrl it becomes `checkUrl(url, { page: result, sensitivity })`.
- */
-export function verdictFor(url: string, result: ScanResult): Verdict {
-  return pageVerdict(url, result);
+/** URL evidence (allowlists, blocklist, lookalikes) joined with the page's, as the background joins them. */
+export function verdictFor(url: string, result: ScanResult, options: { index?: BlocklistIndex; sensitivity?: Sensitivity } = {}): Verdict {
+  return checkUrl(url, { index: options.index ?? null, page: result, sensitivity: options.sensitivity });
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseCommandArgs(args, { url: { type: 'string' }, html: { type: 'string' }, sensitivity: { type: 'string' } });
+  const { values } = parseCommandArgs(args, { url: { type: 'string' }, html: { type: 'string' }, sensitivity: { type: 'string' }, feed: { type: 'string' } });
   const url = parseUrl(requireOption(values.url, 'url'));
   const path = requireOption(values.html, 'html');
-  const sensitivity = (values.sensitivity ?? 'normal') as Sensitivity;
-  if (!SENSITIVITIES.includes(sensitivity)) throw new CliError(`--sensitivity must be low, normal or high, not "${values.sensitivity}"`);
-  const { verdict, result } = scanHtml(await readPage(path), url, { sensitivity });
-  printJson({ ...verdict, scores: result.scores, signals: result.signals });
+  const sensitivity = parseSensitivity(values.sensitivity);
+  const html = await readPage(path);
+  const { index, indicators } = loadListState(values.feed);
+  const { result } = scanHtml(html, url, { sensitivity, matcher: getPageMatcher({ brands: protectedBrands(), indicators }) });
+  printJson({ ...verdictFor(url, result, { index, sensitivity }), scores: result.scores, signals: result.signals });
   return 0;
 }

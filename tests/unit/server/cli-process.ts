@@ -1,9 +1,9 @@
 // The real CLI as a child process: `serve` until it prints its port, and one-shot commands.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { CLI_BIN as BIN } from '../../support/cli.ts';
 
-export const BIN = fileURLToPath(new URL('../../../src/cli/bin.js', import.meta.url));
+export { BIN };
 
 export interface ServeProcess {
   child: ChildProcess;
@@ -31,20 +31,4 @@ export async function spawnServe(args: string[], env: Record<string, string> = {
   return { child, port, base: `http://127.0.0.1:${port}`, lines, exited };
 }
 
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export function runCli(args: string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-export function jsonLines(text: string): Record<string, unknown>[] {
-  return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Record<string, unknown>);
-}
+export { jsonLines, runCli, type CliResult } from '../../support/cli.ts';
