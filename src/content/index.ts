@@ -12,6 +12,7 @@ const startedAt = performance.now();
 const MAX_RESCANS = 3;
 const RESCAN_DELAY_MS = 1500;
 let banner: Banner | null = null;
+let isLeaving = false;
 let rescans = 0;
 let rescanTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -23,7 +24,8 @@ function dismissBanner(): void {
 
 function applyVerdict(verdict: PageVerdict): void {
   if (verdict.isStopping) {
-    // The background is sending this tab to the warning page: load nothing more meanwhile.
+    // The background is sending this tab to the warning page: load and scan nothing more meanwhile.
+    isLeaving = true;
     window.stop();
     return;
   }
@@ -44,7 +46,7 @@ function ask(request: Promise<PageVerdict>): void {
 }
 
 function scanPage(): void {
-  ask(send('page.scan', { snapshot: readPage() }));
+  if (!isLeaving) ask(send('page.scan', { snapshot: readPage() }));
 }
 
 /** Scans again a little later (late content, scareware behaviour), a bounded number of times. */
