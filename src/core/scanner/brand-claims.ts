@@ -19,10 +19,20 @@ export function isOwnedBy(brand: BrandInfo, domain: string): boolean {
   return brand.domains.some((owned) => domain === owned || domain.endsWith(`.${owned}`));
 }
 
-/** The page names its own site in its title or headings (`example-news.com` → "Example News"). */
-function namesItself(claimText: string, domain: string): boolean {
+/** A brand's names squeezed to letters and digits (`Pay Pal` → `paypal`), as a domain label would hold them. */
+function squeezedNames(brand: BrandInfo): string[] {
+  return [brand.name, ...(brand.aliases ?? [])].map((name) => name.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((name) => name.length >= MIN_SITE_NAME);
+}
+
+/**
+ * The page names its own site in its title or headings (`example-news.com` → "Example News"),
+ * and the site's name is not built on a brand it claims: `binance-latam-evento.test` titled
+ * "Binance LATAM evento" names itself only by wearing the brand.
+ */
+function namesItself(claimText: string, domain: string, claimed: readonly BrandInfo[]): boolean {
   const siteName = domain.split('.')[0]!.replace(/-/g, '');
-  return siteName.length >= MIN_SITE_NAME && claimText.replace(/[\s-]/g, '').includes(siteName);
+  if (siteName.length < MIN_SITE_NAME || !claimText.replace(/[\s-]/g, '').includes(siteName)) return false;
+  return !claimed.some((brand) => squeezedNames(brand).some((name) => siteName.includes(name)));
 }
 
 /** `brand_mismatch` or `context_official`, from the brands the page claims and its registrable domain. */
@@ -32,6 +42,6 @@ export function brandSignals(evidence: TextEvidence, brands: readonly BrandInfo[
   if (claimed.length === 0) return [];
   const owned = domain === null ? undefined : claimed.find((brand) => isOwnedBy(brand, domain));
   if (owned) return [makeSignal('context_official', owned.name)];
-  if (domain !== null && namesItself(evidence.claimText, domain)) return [];
+  if (domain !== null && namesItself(evidence.claimText, domain, claimed)) return [];
   return [makeSignal('brand_mismatch', claimed.map((brand) => brand.name).slice(0, 3).join(', '))];
 }

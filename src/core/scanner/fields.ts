@@ -8,13 +8,14 @@ import type { SignalId } from './signals.ts';
 
 export type FieldAsk = Extract<SignalId, 'ask_password' | 'ask_card' | 'ask_otp' | 'ask_seed_phrase' | 'ask_national_id'>;
 
-const ASK_OF_GROUP: Record<FieldGroup, FieldAsk> = {
+const ASK_OF_GROUP: Record<FieldGroup, FieldAsk | null> = {
   field_password: 'ask_password',
   field_card: 'ask_card',
   field_cvv: 'ask_card',
   field_otp: 'ask_otp',
   field_seed: 'ask_seed_phrase',
   field_national_id: 'ask_national_id',
+  field_ignore: null,
 };
 
 const ASK_OF_AUTOCOMPLETE: Record<string, FieldAsk> = {
@@ -56,7 +57,13 @@ export function classifyField(field: SnapshotField, matcher: PageMatcher): Set<F
   const asks = new Set<FieldAsk>();
   const hinted = ASK_OF_AUTOCOMPLETE[field.autocomplete];
   if (hinted) asks.add(hinted);
-  for (const group of fieldGroups(describeField(field), matcher)) asks.add(ASK_OF_GROUP[group]);
+  const groups = fieldGroups(describeField(field), matcher);
+  // A captcha asks for nothing secret, whatever else its words say ("verification code").
+  if (groups.has('field_ignore')) return asks;
+  for (const group of groups) {
+    const ask = ASK_OF_GROUP[group];
+    if (ask !== null) asks.add(ask);
+  }
   // A password box labelled PIN, OTP, CVV or seed is that; otherwise it is a password.
   if (field.type === 'password' && asks.size === 0) asks.add('ask_password');
   if (field.type === 'password' && asks.size > 1) asks.delete('ask_password');

@@ -12,17 +12,23 @@ import th from './lexicons/th.json' with { type: 'json' };
 
 /** Signals raised straight from phrases in the page's text. */
 export const TEXT_SIGNAL_GROUPS = [
-  'ask_seed_phrase', 'ask_gift_card', 'ask_remote_access', 'ask_fee_payment', 'ask_transfer', 'ask_messenger',
+  'ask_seed_phrase', 'ask_gift_card', 'ask_remote_access', 'ask_fee_payment', 'ask_transfer', 'ask_messenger', 'ask_prepayment',
   'pressure_urgency', 'pressure_countdown', 'pressure_account', 'pressure_arrest', 'pressure_fine', 'pressure_virus',
   'pressure_prize', 'pressure_giveaway', 'pressure_returns', 'pressure_withdrawal', 'pressure_parcel', 'pressure_job',
   'pressure_discount', 'context_awareness',
 ] as const satisfies readonly SignalId[];
 
-/** Words that only count next to structure: a phone number, a percentage, an ask they negate. */
-export const CUE_GROUPS = ['cue_call', 'cue_discount', 'cue_negation'] as const;
+/**
+ * Words that only count next to structure: a phone number (call, payment app), a percentage
+ * (discount, period of a promised return), an ask they negate.
+ */
+export const CUE_GROUPS = ['cue_call', 'cue_discount', 'cue_negation', 'cue_period', 'cue_payment_app'] as const;
 
-/** What a form field asks for, read from its name, id, placeholder and label. */
-export const FIELD_GROUPS = ['field_password', 'field_card', 'field_cvv', 'field_otp', 'field_seed', 'field_national_id'] as const;
+/**
+ * What a form field asks for, read from its name, id, placeholder and label. `field_ignore` names
+ * fields that look like an ask but are not one (a captcha's "verification code").
+ */
+export const FIELD_GROUPS = ['field_password', 'field_card', 'field_cvv', 'field_otp', 'field_seed', 'field_national_id', 'field_ignore'] as const;
 
 export type TextSignalGroup = (typeof TEXT_SIGNAL_GROUPS)[number];
 export type FieldGroup = (typeof FIELD_GROUPS)[number];

@@ -43,6 +43,9 @@ export interface MatcherSources {
 
 // Brand names shorter than this are ordinary words too often ("du", "e&") to be a claim.
 const MIN_BRAND_NAME = 3;
+// Bengali and Devanagari glue case endings to names ("বিকাশের", "खल्तीको"): a brand name in those
+// scripts may run on into a longer word.
+const SUFFIXING_SCRIPT = /^[\u0900-\u09ff]/;
 
 const cache = new WeakMap<object, WeakMap<object, PageMatcher>>();
 const NO_BRANDS: readonly BrandInfo[] = [];
@@ -71,7 +74,7 @@ export function buildPageMatcher(brands: readonly BrandInfo[], indicators: reado
   brands.forEach((brand, index) => {
     for (const name of [brand.name, ...(brand.aliases ?? [])]) {
       const folded = foldText(name);
-      if (folded.length >= MIN_BRAND_NAME) add(folded, { type: 'brand', brand: index, isStem: false });
+      if (folded.length >= MIN_BRAND_NAME) add(folded, { type: 'brand', brand: index, isStem: SUFFIXING_SCRIPT.test(folded) });
     }
   });
   indicators.forEach((indicator, index) => {
@@ -89,7 +92,11 @@ export function buildPageMatcher(brands: readonly BrandInfo[], indicators: reado
   };
 }
 
-/** Calls `visit` for every owner of every pattern found in folded `text` on word boundaries. */
+/**
+ * Calls `visit` for every owner of every pattern found in folded `text` on word boundaries. An
+ * Arabic brand name must stand as its own word: with the article or a preposition glued on it is
+ * most often the common noun ("الاتصالات", telecommunications, is not the brand اتصالات).
+ */
 export function findMatches(
   matcher: PageMatcher,
   text: string,
@@ -98,7 +105,8 @@ export function findMatches(
   matcher.automaton.scan(text, (pattern, start, end) => {
     const rule = matcher.rules[pattern]!;
     for (const owner of matcher.owners[pattern]!) {
-      if (isOnBoundaries(text, start, end, rule, owner.isStem)) visit(owner, start, end);
+      const ownerRule = owner.type === 'brand' && rule.start === 'arabic-word' ? { ...rule, start: 'word' as const } : rule;
+      if (isOnBoundaries(text, start, end, ownerRule, owner.isStem)) visit(owner, start, end);
     }
   });
 }

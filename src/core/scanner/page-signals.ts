@@ -27,11 +27,13 @@ function phraseSignal(id: TextSignalGroup, phrases: readonly string[]): ScanSign
   return makeSignal(id, phrases.slice(0, 3).join(', '), SIGNALS[id].weight * multiplier);
 }
 
-/** Signals from words and numbers: phrase groups, calls, wallets, countdowns, discounts, messengers. */
+/** Signals from words and numbers: phrase groups, calls, wallets, countdowns, discounts, returns, payment numbers, messengers. */
 export function textSignals(evidence: TextEvidence, links: readonly string[]): ScanSignal[] {
   const extra: Partial<Record<TextSignalGroup, string[]>> = {
     pressure_countdown: evidence.timers,
     pressure_discount: evidence.discounts,
+    pressure_returns: evidence.periodReturns,
+    ask_transfer: evidence.paymentNumbers,
     ask_messenger: links.filter(isMessengerLink).slice(0, 3),
   };
   const groups = new Set<TextSignalGroup>([...evidence.phrases.keys(), ...(Object.keys(extra) as TextSignalGroup[])]);

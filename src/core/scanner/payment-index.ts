@@ -13,9 +13,11 @@ export const PHONE_KEY_DIGITS = 8;
 const MAX_PHONE_DIGITS = 15;
 const MAX_FOUND = 200;
 
-// Ethereum-style hex, Bitcoin bech32, Bitcoin legacy base58, Tron base58.
-const WALLET = /\b(?:0x[0-9a-fA-F]{40}|[bB][cC]1[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33})\b/g;
+// Ethereum-style hex, Bitcoin bech32, Bitcoin legacy base58, Tron base58, XRP (Ripple's base58 alphabet).
+const WALLET = /\b(?:0x[0-9a-fA-F]{40}|[bB][cC]1[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33}|r[1-9A-HJ-NP-Za-km-z]{24,34})\b/g;
 const HAS_LETTER = /[a-zA-Z]/;
+// An XRP address is a long run of mixed case and digits; without both it is a word or a slug.
+const XRP_SHAPE = /^r(?=.*\d)(?=.*[A-Z])/;
 // Digits with the separators people write in phone numbers; bounded, so it cannot backtrack far.
 const PHONE = /\+?\(?\d[\d ().]{6,20}\d/g;
 
@@ -49,7 +51,8 @@ function groupIndexes(indicators: readonly Indicator[], kind: Indicator['kind'],
 export function findWallets(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(WALLET)) {
-    if (HAS_LETTER.test(match[0])) found.add(normalizeWallet(match[0]));
+    const isShaped = match[0].startsWith('r') ? XRP_SHAPE.test(match[0]) : HAS_LETTER.test(match[0]);
+    if (isShaped) found.add(normalizeWallet(match[0]));
     if (found.size >= MAX_FOUND) break;
   }
   return [...found];
@@ -59,6 +62,9 @@ export interface PhoneCandidate {
   digits: string;
   /** Written the way phone numbers are (international prefix, area code in brackets, 9+ digits). */
   isPhoneLike: boolean;
+  /** Where the number is first written in the text, and where it ends. */
+  start: number;
+  end: number;
 }
 
 /** Digit runs in folded text that could be phone numbers. */
@@ -68,7 +74,9 @@ export function findPhoneNumbers(text: string): PhoneCandidate[] {
     const digits = digitsOnly(match[0]);
     if (digits.length < PHONE_KEY_DIGITS || digits.length > MAX_PHONE_DIGITS) continue;
     const isPhoneLike = match[0].startsWith('+') || match[0].includes('(') || digits.length >= 9;
-    found.set(digits, { digits, isPhoneLike: isPhoneLike || (found.get(digits)?.isPhoneLike ?? false) });
+    const seen = found.get(digits);
+    const [start, end] = seen ? [seen.start, seen.end] : [match.index, match.index + match[0].length];
+    found.set(digits, { digits, isPhoneLike: isPhoneLike || (seen?.isPhoneLike ?? false), start, end });
     if (found.size >= MAX_FOUND) break;
   }
   return [...found.values()];

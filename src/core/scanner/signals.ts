@@ -28,6 +28,9 @@ export const SIGNALS = {
   ask_fee_payment: ask(2),
   ask_transfer: ask(1.5),
   ask_messenger: ask(1),
+  // Full payment before delivery, no cash on delivery: how fake shops take money and vanish. No
+  // category of its own: small honest sellers ask it too, so the story must come from elsewhere.
+  ask_prepayment: ask(2),
   // How it pushes: urgency, threats and promises. Never enough on their own.
   pressure_urgency: pressure(1),
   pressure_countdown: pressure(1),

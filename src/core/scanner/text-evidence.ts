@@ -4,6 +4,7 @@ import { foldText } from '../text/normalize.ts';
 import type { PageSnapshot } from '../types.ts';
 import { TEXT_SIGNAL_GROUPS, type TextSignalGroup } from './lexicon.ts';
 import { findMatches, type PageMatcher } from './matcher.ts';
+import { findDiscounts, findPaymentNumbers, findPercentages, findPeriodReturns, hasWithin, toCuePositions } from './number-cues.ts';
 import { findPhoneNumbers, findWallets, type PhoneCandidate } from './payment-index.ts';
 
 export interface TextEvidence {
@@ -18,6 +19,10 @@ export interface TextEvidence {
   claimText: string;
   indicators: Set<number>;
   discounts: string[];
+  /** Percentages promised per day, week or month. */
+  periodReturns: string[];
+  /** Phone-shaped numbers written next to a payment app's name. */
+  paymentNumbers: string[];
   timers: string[];
   phones: PhoneCandidate[];
   wallets: string[];
@@ -29,13 +34,13 @@ const CLAIM_IMAGES = 2;
 // How near a negation must be to the ask it negates, before (most languages) or after (Bengali, Nepali).
 const NEGATION_BEFORE = 24;
 const NEGATION_AFTER = 30;
-const DISCOUNT_CUE_DISTANCE = 20;
-const MIN_SUSPECT_DISCOUNT = 70;
 const MAX_MATCHES = 20_000;
-// Caps the asks, negations and discount words kept with their positions.
+// Caps the asks, negations and cue words kept with their positions.
 const MAX_LOCATED = 2_000;
 const TEXT_GROUPS = new Set<string>(TEXT_SIGNAL_GROUPS);
-const PERCENT = /\b(\d{2,3}) ?%/g;
+// Cue words whose positions in the body are kept, to meet numbers found by shape.
+const NUMBER_CUES = ['cue_discount', 'cue_period', 'cue_payment_app'] as const;
+type NumberCue = (typeof NUMBER_CUES)[number];
 const TIMER = /\b\d{1,2}:\d{2}:\d{2}\b/g;
 
 interface Located {
@@ -51,11 +56,13 @@ export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher
   const all = `${claimText}\n${body}`;
   const evidence: TextEvidence = {
     phrases: new Map(), negated: new Set(), callCue: null, claimedBrands: new Set(), claimText, indicators: new Set(),
-    discounts: [], timers: [...new Set(body.match(TIMER) ?? [])].slice(0, 5), phones: findPhoneNumbers(body), wallets: findWallets(snapshot.text),
+    discounts: [], periodReturns: [], paymentNumbers: [], timers: [...new Set(body.match(TIMER) ?? [])].slice(0, 5),
+    phones: findPhoneNumbers(body), wallets: findWallets(snapshot.text),
   };
   const asks: Located[] = [];
   const negations: Located[] = [];
-  const discountCues: number[] = [];
+  const cues = new Map<NumberCue, [number, number][]>(NUMBER_CUES.map((cue) => [cue, []]));
+  const bodyStart = claimText.length + 1;
   let matches = 0;
   findMatches(matcher, all, (owner, start, end) => {
     if (++matches > MAX_MATCHES) return;
@@ -63,8 +70,9 @@ export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher
       if (end <= claimText.length) evidence.claimedBrands.add(owner.brand);
     } else if (owner.type === 'indicator') evidence.indicators.add(owner.indicator);
     else if (owner.group === 'cue_negation') pushBounded(negations, { phrase: owner.phrase, group: owner.group, start, end });
-    else if (owner.group === 'cue_discount') pushBounded(discountCues, start - claimText.length - 1);
-    else if (owner.group === 'cue_call' || owner.group.startsWith('ask_')) pushBounded(asks, { phrase: owner.phrase, group: owner.group, start, end });
+    else if (cues.has(owner.group as NumberCue)) {
+      if (start >= bodyStart) pushBounded(cues.get(owner.group as NumberCue)!, [start - bodyStart, end - bodyStart]);
+    } else if (owner.group === 'cue_call' || owner.group.startsWith('ask_')) pushBounded(asks, { phrase: owner.phrase, group: owner.group, start, end });
     else if (TEXT_GROUPS.has(owner.group)) addPhrase(evidence, owner.group as TextSignalGroup, owner.phrase);
   });
   const negationEnds = Int32Array.from(negations, (negation) => negation.end).sort();
@@ -75,7 +83,11 @@ export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher
     else if (ask.group === 'cue_call') evidence.callCue ??= ask.phrase;
     else addPhrase(evidence, ask.group as TextSignalGroup, ask.phrase);
   }
-  evidence.discounts = findDiscounts(body, Int32Array.from(discountCues).sort());
+  const located = (cue: NumberCue) => toCuePositions(cues.get(cue)!);
+  const percentages = findPercentages(body);
+  evidence.discounts = findDiscounts(percentages, located('cue_discount'));
+  evidence.periodReturns = findPeriodReturns(percentages, located('cue_period'));
+  evidence.paymentNumbers = findPaymentNumbers(evidence.phones, cues.get('cue_payment_app')!);
   return evidence;
 }
 
@@ -87,29 +99,4 @@ function addPhrase(evidence: TextEvidence, group: TextSignalGroup, phrase: strin
   const phrases = evidence.phrases.get(group) ?? new Set<string>();
   phrases.add(phrase);
   evidence.phrases.set(group, phrases);
-}
-
-/** Whether sorted `positions` hold a value in [from, to]. */
-function hasWithin(positions: Int32Array, from: number, to: number): boolean {
-  let low = 0;
-  let high = positions.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (positions[middle]! < from) low = middle + 1;
-    else high = middle;
-  }
-  return low < positions.length && positions[low]! <= to;
-}
-
-/** Discounts of 70% or more: a percentage next to a discount word of any lexicon. */
-function findDiscounts(body: string, cues: Int32Array): string[] {
-  const found = new Set<string>();
-  for (const match of body.matchAll(PERCENT)) {
-    const value = Number(match[1]);
-    if (value < MIN_SUSPECT_DISCOUNT || value > 99) continue;
-    const at = match.index;
-    if (hasWithin(cues, at - DISCOUNT_CUE_DISTANCE, at + match[0].length + DISCOUNT_CUE_DISTANCE)) found.add(`${value}%`);
-    if (found.size >= 5) break;
-  }
-  return [...found];
 }

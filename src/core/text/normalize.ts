@@ -25,6 +25,8 @@ const SPACES: readonly [number, number][] = [[0x09, 0x0d], [0x20, 0x20], [0x85, 
   [0x2e40, 0x2e40], [0x2e5d, 0x2e5d], [0x301c, 0x301c], [0x3030, 0x3030], [0x30a0, 0x30a0], [0xfe31, 0xfe32], [0xfe58, 0xfe58],
   [0xfe63, 0xfe63], [0xff0d, 0xff0d], [0x2212, 0x2212]];
 const APOSTROPHES = [0x2018, 0x2019, 0x02bc, 0x60, 0xb4];
+// Arabic percent sign, decimal and thousands separators, which NFKC leaves alone: `٣٠٪` reads `30%`.
+const ARABIC_PUNCTUATION: readonly [number, number][] = [[0x066a, 0x25], [0x066b, 0x2e], [0x066c, 0x2c]];
 
 const FOLD = buildFoldTable();
 const THAI_FIRST = 0x0e00;
@@ -37,18 +39,25 @@ function buildFoldTable(): Uint16Array {
   for (const [from, to] of DROPPED) table.fill(DROP, from, to + 1);
   for (const [from, to] of SPACES) table.fill(SPACE, from, to + 1);
   for (const code of APOSTROPHES) table[code] = 0x27;
+  for (const [code, ascii] of ARABIC_PUNCTUATION) table[code] = ascii;
   for (const [variant, letter] of Object.entries(ARABIC_LETTERS)) table[variant.charCodeAt(0)] = letter.charCodeAt(0);
   for (const start of DIGIT_BLOCK_STARTS) for (let digit = 0; digit < 10; digit++) table[start + digit] = 0x30 + digit;
   return table;
 }
 
 const isThai = (code: number) => code >= THAI_FIRST && code <= THAI_LAST;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+// Thai writers space numbers from words or not ("ภายใน 24 ชั่วโมง", "ภายใน24ชั่วโมง"): a space
+// between Thai letters, or between a Thai letter and a digit, is layout.
+const isThaiLayoutSpace = (before: number, after: number) =>
+  (isThai(before) && (isThai(after) || isDigit(after))) || (isDigit(before) && isThai(after));
 
 /**
  * The matching form of a text: NFKC, case folded, Latin accents and Arabic marks removed, Arabic
- * letter variants unified, native digits in ASCII, dashes as spaces, whitespace collapsed to one
- * space and removed between Thai letters (Thai is written without spaces between words; spaces
- * between Thai letters are layout, not meaning). One pass over the text after the normalizations.
+ * letter variants unified, native digits and Arabic number signs in ASCII, dashes as spaces,
+ * whitespace collapsed to one space and removed between Thai letters and between Thai and digits
+ * (Thai is written without spaces between words; those spaces are layout, not meaning). One pass
+ * over the text after the normalizations.
  */
 export function foldText(text: string): string {
   const source = text.normalize('NFKC').toLowerCase().normalize('NFD');
@@ -64,7 +73,7 @@ export function foldText(text: string): string {
       continue;
     }
     const folded = action === KEEP ? code : action;
-    if (isSpacePending && !(isThai(out[length - 1]!) && isThai(folded))) out[length++] = 0x20;
+    if (isSpacePending && !isThaiLayoutSpace(out[length - 1]!, folded)) out[length++] = 0x20;
     isSpacePending = false;
     out[length++] = folded;
   }

@@ -31,6 +31,18 @@ describe('classifyField', () => {
     expect(asks({ label: 'Clave dinámica' })).toEqual(['ask_otp']);
   });
 
+  it('reads a captcha as no ask, whatever else its words say', () => {
+    expect(asks({ name: 'captcha', label: 'Verification code' })).toEqual([]);
+    expect(asks({ label: 'رمز التحقق المرئي', name: 'code' })).toEqual([]);
+    expect(asks({ label: 'รหัสภาพ', type: 'password' })).toEqual([]);
+    expect(asks({ label: 'Verification code' })).toEqual(['ask_otp']);
+  });
+
+  it('reads a card PIN as a PIN, not a password', () => {
+    expect(asks({ type: 'password', label: 'الرقم السري للبطاقة' })).toEqual(['ask_otp']);
+    expect(asks({ type: 'password', label: 'Card PIN' })).toEqual(['ask_otp']);
+  });
+
   it('knows fields in all six languages', () => {
     expect(asks({ label: 'كلمة المرور' })).toEqual(['ask_password']);
     expect(asks({ label: 'الهوية الإماراتية' })).toEqual(['ask_national_id']);

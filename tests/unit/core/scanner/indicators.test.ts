@@ -31,6 +31,12 @@ describe('feed indicators', () => {
     expect(found('tqn9y2khesljw1chvwfmsmerdow5kcblse')).toEqual([]);
   });
 
+  it('find XRP addresses by shape, and not long words that start with r', () => {
+    const wallet = (text: string) => scanText(text, []).signals.find((signal) => signal.id === 'ask_wallet')?.evidence ?? null;
+    expect(wallet('Event address: rNuVWrbmHtwUpY9hJw8sJ5Y6XkBbE8R4DZ')).toBe('rNuVWrbmHtwUpY9hJw8sJ5Y6XkBbE8R4DZ');
+    expect(wallet('reconfigurationsandmoresurprisinglylongwords')).toBeNull();
+  });
+
   it('match phone numbers however they are written, with or without the country code, in native digits, and in tel: links', () => {
     expect(found('Call 081-234-5678')).toEqual(['+66 81 234 5678']);
     expect(found('โทร ๐๘๑ ๒๓๔ ๕๖๗๘')).toEqual(['+66 81 234 5678']);

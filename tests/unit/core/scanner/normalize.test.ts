@@ -24,12 +24,20 @@ describe('foldText', () => {
     expect(foldText('۱۲۳')).toBe('123');
     expect(foldText('০১৭১২৩৪৫৬৭৮')).toBe('01712345678');
     expect(foldText('२४ घण्टा')).toBe('24 घण्टा');
-    expect(foldText('๑๕๐ บาท')).toBe('150 บาท');
+    expect(foldText('๑๕๐ บาท')).toBe('150บาท');
   });
 
-  it('drops spaces between Thai letters, keeps them elsewhere', () => {
+  it('drops spaces between Thai letters and between Thai and digits, keeps them elsewhere', () => {
     expect(foldText('พัสดุ ของ คุณ')).toBe('พัสดุของคุณ');
-    expect(foldText('ค่าปรับ 500 บาท')).toBe('ค่าปรับ 500 บาท');
+    expect(foldText('ภายใน 24 ชั่วโมง')).toBe(foldText('ภายใน24ชั่วโมง'));
+    expect(foldText('ภายใน ๒๔ ชั่วโมง')).toBe('ภายใน24ชั่วโมง');
+    expect(foldText('โทร 02 026 9418')).toBe('โทร02 026 9418');
+    expect(foldText('เทรดด้วย AI 24 ชั่วโมง')).toBe('เทรดด้วย ai 24ชั่วโมง');
+  });
+
+  it('reads the Arabic percent sign and number separators as ASCII', () => {
+    expect(foldText('خصم ٨٥٪')).toBe('خصم 85%');
+    expect(foldText('١٢٫٥٠ درهم و ٣٬٨٥٠ ريال')).toBe('12.50 درهم و 3,850 ريال');
   });
 
   it('keeps Bengali and Devanagari vowel signs (they are marks too) and composes nukta forms alike', () => {

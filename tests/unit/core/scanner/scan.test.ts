@@ -6,7 +6,9 @@ import { snapshot, withFields } from './helpers.ts';
 const BRANDS: readonly BrandInfo[] = [
   { name: 'PayPal', aliases: ['Pay Pal'], domains: ['paypal.com', 'paypal.me'] },
   { name: 'Dubai Police', aliases: ['شرطة دبي'], domains: ['dubaipolice.gov.ae'] },
-  { name: 'bKash', domains: ['bkash.com'] },
+  { name: 'bKash', aliases: ['বিকাশ'], domains: ['bkash.com'] },
+  { name: 'Etisalat', aliases: ['اتصالات'], domains: ['etisalat.ae'] },
+  { name: 'Binance', domains: ['binance.com'] },
 ];
 const matcher = getPageMatcher({ brands: BRANDS });
 const ids = (result: ScanResult) => result.signals.map((signal) => signal.id).sort();
@@ -39,6 +41,20 @@ describe('the combination rule', () => {
     expect(own.signals.find((signal) => signal.id === 'context_official')?.evidence).toBe('PayPal');
     const forum = scanPage(snapshot({ title: 'PayPal tips - MoneyTalk Forum', ...LOGIN }), { registrableDomain: 'moneytalk.test', matcher });
     expect(ids(forum)).toEqual(['ask_password']);
+  });
+
+  it('does not let a domain built on the brand it claims pass for a site naming itself', () => {
+    const text = 'Send USDT to the event address and receive double.';
+    const result = scanPage(snapshot({ title: 'Binance LATAM - Evento', text }), { registrableDomain: 'binance-latam-evento.test', matcher });
+    expect(ids(result)).toContain('brand_mismatch');
+  });
+
+  it('knows brands by their names in local scripts, with Bengali endings, but not Arabic common nouns', () => {
+    const claims = (title: string, domain = 'x.test') => ids(scanPage(snapshot({ title }), { registrableDomain: domain, matcher }));
+    expect(claims('বিকাশের অফার')).toEqual(['brand_mismatch']);
+    expect(claims('বিকাশ', 'bkash.com')).toEqual(['context_official']);
+    expect(claims('عروض اتصالات')).toEqual(['brand_mismatch']);
+    expect(claims('قطاع الاتصالات يحذر')).toEqual([]);
   });
 
   it('treats government domains as official', () => {
@@ -130,6 +146,22 @@ describe('local lures', () => {
   it('Yape prize in Spanish, accents dropped', () => {
     const result = scan('¡Felicidades! Has ganado S/ 1,500. Reclama tu premio pagando S/ 9.90 de gastos de gestión.', withFields({ placeholder: 'Número de tarjeta' }));
     expect(result).toMatchObject({ verdict: 'suspicious', category: 'prize' });
+  });
+});
+
+describe('prepayment', () => {
+  const scan = (text: string) => scanPage(snapshot({ text }), { registrableDomain: 'shop.test', matcher });
+
+  it('does not tell a scam story by itself: small honest sellers ask it too', () => {
+    const result = scan('Pago adelantado por Yape al 987 222 111. No aceptamos pago contra entrega.');
+    expect(ids(result)).toEqual(['ask_prepayment', 'ask_transfer']);
+    expect(result.verdict).toBeNull();
+  });
+
+  it('makes a clearance sale with prepayment only a fake shop', () => {
+    const result = scan('দোকান বন্ধ হচ্ছে, স্টক ক্লিয়ারেন্স! সব পণ্যে ৮০% ছাড়। সম্পূর্ণ টাকা অগ্রিম বিকাশে পাঠাতে হবে, ক্যাশ অন ডেলিভারি নেই।');
+    expect(result).toMatchObject({ verdict: 'suspicious', category: 'fake-shop' });
+    expect(ids(result)).toEqual(expect.arrayContaining(['ask_prepayment', 'pressure_discount']));
   });
 });
 

@@ -1,0 +1,98 @@
+// Numbers that mean something only next to a word: a percentage next to "off" is a discount, next
+// to "daily" or "monthly" a promised return; a phone number next to bKash, eSewa or Yape is where
+// to send money. The words come from the lexicons (cue groups), their positions from the one pass
+// of the automaton; here they meet the numbers found by shape.
+import type { PhoneCandidate } from './payment-index.ts';
+
+/** Where cue words start and end in the folded body text, each list sorted. */
+export interface CuePositions {
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+export function toCuePositions(spans: readonly (readonly [number, number])[]): CuePositions {
+  return { starts: Int32Array.from(spans, ([start]) => start).sort(), ends: Int32Array.from(spans, ([, end]) => end).sort() };
+}
+
+const MAX_FOUND = 5;
+// Bounds the percentages looked at: a page of numbers costs no more than a page of words.
+const MAX_PERCENTAGES = 500;
+const PERCENT = /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?) ?%/g;
+const DISCOUNT_CUE_DISTANCE = 20;
+const MIN_SUSPECT_DISCOUNT = 70;
+// A period word says how often a return is paid only when it touches the number, a space at most
+// between them: "3.8% daily", "মাসে ৩০%", "15%ทุกสัปดาห์"; anything more reaches other words
+// ("1.5% a year, interest calculated daily", "300 a month. 25% off").
+const PERIOD_GAP = 1;
+const MIN_PERIOD_RETURN = 1;
+// Payment apps are named just before the number ("bKash: 01711-558890", "Yape al 987 654 321")
+// or right after it ("01788-339901 (Nagad)").
+const APP_BEFORE = 48;
+const APP_AFTER = 16;
+
+/** Whether sorted `positions` hold a value in [from, to]. */
+export function hasWithin(positions: Int32Array, from: number, to: number): boolean {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (positions[middle]! < from) low = middle + 1;
+    else high = middle;
+  }
+  return low < positions.length && positions[low]! <= to;
+}
+
+export interface Percentage {
+  text: string;
+  value: number;
+  start: number;
+  end: number;
+}
+
+/** Every percentage in the body, once (up to a bound), for the detectors below to filter. */
+export function findPercentages(body: string): Percentage[] {
+  const found: Percentage[] = [];
+  for (const match of body.matchAll(PERCENT)) {
+    found.push({ text: `${match[1]}%`, value: Number(match[1]!.replace(',', '.')), start: match.index, end: match.index + match[0].length });
+    if (found.length >= MAX_PERCENTAGES) break;
+  }
+  return found;
+}
+
+function distinctTexts(percentages: readonly Percentage[]): string[] {
+  return [...new Set(percentages.map((percentage) => percentage.text))].slice(0, MAX_FOUND);
+}
+
+/** Discounts of 70% or more: a percentage next to a discount word of any lexicon. */
+export function findDiscounts(percentages: readonly Percentage[], cues: CuePositions): string[] {
+  return distinctTexts(percentages.filter(({ value, start, end }) =>
+    Number.isInteger(value) && value >= MIN_SUSPECT_DISCOUNT && value <= 99 && hasWithin(cues.starts, start - DISCOUNT_CUE_DISTANCE, end + DISCOUNT_CUE_DISTANCE)));
+}
+
+/** Returns promised per day, week or month: a percentage written next to a period word. */
+export function findPeriodReturns(percentages: readonly Percentage[], cues: CuePositions): string[] {
+  return distinctTexts(percentages.filter(({ value, start, end }) =>
+    value >= MIN_PERIOD_RETURN && value < 100 && (hasWithin(cues.ends, start - PERIOD_GAP, start) || hasWithin(cues.starts, end, end + PERIOD_GAP))));
+}
+
+/**
+ * Numbers written next to a payment app's name: where the page wants money sent. Each name goes
+ * with the nearer number, the one after it or the one before, so "…339901 (Nagad). Call us on
+ * 01999…" names only the first.
+ */
+export function findPaymentNumbers(phones: readonly PhoneCandidate[], appNames: readonly (readonly [number, number])[]): string[] {
+  const sorted = [...phones].sort((a, b) => a.start - b.start);
+  const found = new Set<string>();
+  let next = 0;
+  for (const [start, end] of [...appNames].sort((a, b) => a[0] - b[0])) {
+    while (next < sorted.length && sorted[next]!.start < end) next++;
+    const after = sorted[next];
+    const before = sorted[next - 1];
+    const gapAfter = after ? after.start - end : Infinity;
+    const gapBefore = before && before.end <= start ? start - before.end : Infinity;
+    if (gapAfter <= APP_BEFORE && gapAfter <= gapBefore) found.add(after!.digits);
+    else if (gapBefore <= APP_AFTER) found.add(before!.digits);
+    if (found.size >= MAX_FOUND) break;
+  }
+  return [...found];
+}
