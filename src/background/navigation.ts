@@ -5,7 +5,6 @@ import { readStoppedUrl } from '../shared/warning-url.ts';
 import { checkUrlNow, getHost } from './checker.ts';
 import { showBadge } from './badge.ts';
 import type { Services } from './services.ts';
-import { forgetPageEvidence } from './tab-state.ts';
 import { refreshTabVerdict, stopInTab } from './tab-verdict.ts';
 
 interface NavigationDetails {
@@ -37,8 +36,8 @@ export async function recoverBlockedNavigation(services: Services, details: Navi
 }
 
 export async function onNavigationCommitted(services: Services, details: NavigationDetails): Promise<void> {
+  // Page evidence is kept: it only counts for its own URL, and the new page's scan replaces it.
   if (details.frameId !== 0 || details.tabId < 0) return;
-  await forgetPageEvidence(details.tabId);
   if (getHost(details.url) === null) {
     // Our own pages (the warning page sets its badge itself) and browser pages.
     if (!details.url.startsWith(services.extensionRoot)) await showBadge(details.tabId, null);

@@ -1,6 +1,7 @@
 // What the background knows about each tab beyond its URL: the page scanner's result for the page
 // it shows. It lives in storage.session (kept across service-worker restarts, cleared with the
-// browser session) and counts only while the tab still shows that same URL.
+// browser session) and counts only while the tab still shows that same URL. A copy in memory saves
+// the storage round trip on the path to a banner; a new worker starts with it empty and reads storage.
 import browser from 'webextension-polyfill';
 import type { ScanResult } from '../core/types.ts';
 
@@ -10,16 +11,24 @@ interface PageEvidence {
 }
 
 const keyOf = (tabId: number) => `page:${tabId}`;
+const known = new Map<number, PageEvidence | null>();
 
 export async function readPageEvidence(tabId: number, url: string): Promise<ScanResult | null> {
-  const stored = (await browser.storage.session.get(keyOf(tabId)))[keyOf(tabId)] as PageEvidence | undefined;
-  return stored?.url === url ? stored.result : null;
+  let evidence = known.get(tabId);
+  if (evidence === undefined) {
+    evidence = ((await browser.storage.session.get(keyOf(tabId)))[keyOf(tabId)] as PageEvidence | undefined) ?? null;
+    known.set(tabId, evidence);
+  }
+  return evidence?.url === url ? evidence.result : null;
 }
 
 export async function writePageEvidence(tabId: number, url: string, result: ScanResult): Promise<void> {
+  known.set(tabId, { url, result });
   await browser.storage.session.set({ [keyOf(tabId)]: { url, result } satisfies PageEvidence });
 }
 
+/** The tab is gone. */
 export async function forgetPageEvidence(tabId: number): Promise<void> {
+  known.delete(tabId);
   await browser.storage.session.remove(keyOf(tabId));
 }
