@@ -25,14 +25,17 @@ function squeezedNames(brand: BrandInfo): string[] {
 }
 
 /**
- * The page names its own site in its title or headings (`example-news.com` → "Example News"),
- * and the site's name is not built on a brand it claims: `binance-latam-evento.test` titled
- * "Binance LATAM evento" names itself only by wearing the brand.
+ * The page names its own site in its title or headings (`example-news.com` → "Example News").
+ * A site whose name holds a brand it claims names itself only if the brand is claimed nowhere
+ * else: "The Herald Ledger" on heraldledger.com does, but `binance-latam-evento.test` titled
+ * "Binance LATAM evento" with a Binance logo only wears the brand.
  */
 function namesItself(claimText: string, domain: string, claimed: readonly BrandInfo[]): boolean {
   const siteName = domain.split('.')[0]!.replace(/-/g, '');
-  if (siteName.length < MIN_SITE_NAME || !claimText.replace(/[\s-]/g, '').includes(siteName)) return false;
-  return !claimed.some((brand) => squeezedNames(brand).some((name) => siteName.includes(name)));
+  const squeezed = claimText.replace(/[\s-]/g, '');
+  if (siteName.length < MIN_SITE_NAME || !squeezed.includes(siteName)) return false;
+  const elsewhere = squeezed.split(siteName).join('\n');
+  return !claimed.some((brand) => squeezedNames(brand).some((name) => siteName.includes(name) && elsewhere.includes(name)));
 }
 
 /** `brand_mismatch` or `context_official`, from the brands the page claims and its registrable domain. */

@@ -6,10 +6,11 @@ import type { FieldGroup } from './lexicon.ts';
 import { findMatches, type PageMatcher } from './matcher.ts';
 import type { SignalId } from './signals.ts';
 
-export type FieldAsk = Extract<SignalId, 'ask_password' | 'ask_card' | 'ask_otp' | 'ask_seed_phrase' | 'ask_national_id'>;
+export type FieldAsk = Extract<SignalId, 'ask_password' | 'ask_account_password' | 'ask_card' | 'ask_otp' | 'ask_seed_phrase' | 'ask_national_id'>;
 
 const ASK_OF_GROUP: Record<FieldGroup, FieldAsk | null> = {
   field_password: 'ask_password',
+  field_account_password: 'ask_account_password',
   field_card: 'ask_card',
   field_cvv: 'ask_card',
   field_otp: 'ask_otp',

@@ -25,10 +25,13 @@ export const TEXT_SIGNAL_GROUPS = [
 export const CUE_GROUPS = ['cue_call', 'cue_discount', 'cue_negation', 'cue_period', 'cue_payment_app'] as const;
 
 /**
- * What a form field asks for, read from its name, id, placeholder and label. `field_ignore` names
- * fields that look like an ask but are not one (a captcha's "verification code").
+ * What a form field asks for, read from its name, id, placeholder and label. `field_account_password`
+ * is the password of another account ("email password"); `field_ignore` names fields that look like
+ * an ask but are not one (a captcha's "verification code").
  */
-export const FIELD_GROUPS = ['field_password', 'field_card', 'field_cvv', 'field_otp', 'field_seed', 'field_national_id', 'field_ignore'] as const;
+export const FIELD_GROUPS = [
+  'field_password', 'field_account_password', 'field_card', 'field_cvv', 'field_otp', 'field_seed', 'field_national_id', 'field_ignore',
+] as const;
 
 export type TextSignalGroup = (typeof TEXT_SIGNAL_GROUPS)[number];
 export type FieldGroup = (typeof FIELD_GROUPS)[number];

@@ -17,6 +17,8 @@ const behaviour = (weight: number): SignalDefinition => ({ kind: 'behaviour', ca
 export const SIGNALS = {
   // What the page asks for: fields for secrets, and payment or contact instructions.
   ask_password: ask(2),
+  // The password of another account (your email, your Facebook): no honest site asks for it.
+  ask_account_password: ask(2.5, 'phishing'),
   ask_card: ask(2.5),
   ask_otp: ask(2.5),
   ask_seed_phrase: ask(4, 'phishing'),

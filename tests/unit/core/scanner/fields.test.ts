@@ -38,6 +38,13 @@ describe('classifyField', () => {
     expect(asks({ label: 'Verification code' })).toEqual(['ask_otp']);
   });
 
+  it('tells the password of another account from the site’s own', () => {
+    expect(asks({ type: 'password', label: 'Email password' })).toEqual(['ask_account_password']);
+    expect(asks({ type: 'password', placeholder: 'ফেসবুক পাসওয়ার্ড' })).toEqual(['ask_account_password']);
+    expect(asks({ type: 'password', label: 'Contraseña de tu correo' })).toEqual(['ask_account_password']);
+    expect(asks({ type: 'password', label: 'Password' })).toEqual(['ask_password']);
+  });
+
   it('reads a card PIN as a PIN, not a password', () => {
     expect(asks({ type: 'password', label: 'الرقم السري للبطاقة' })).toEqual(['ask_otp']);
     expect(asks({ type: 'password', label: 'Card PIN' })).toEqual(['ask_otp']);

@@ -45,8 +45,10 @@ describe('the combination rule', () => {
 
   it('does not let a domain built on the brand it claims pass for a site naming itself', () => {
     const text = 'Send USDT to the event address and receive double.';
-    const result = scanPage(snapshot({ title: 'Binance LATAM - Evento', text }), { registrableDomain: 'binance-latam-evento.test', matcher });
+    const result = scanPage(snapshot({ title: 'Binance LATAM - Evento', imageAlts: ['Binance'], text }), { registrableDomain: 'binance-latam-evento.test', matcher });
     expect(ids(result)).toContain('brand_mismatch');
+    const news = scanPage(snapshot({ title: 'Markets today - The Binance Herald' }), { registrableDomain: 'binanceherald.test', matcher });
+    expect(ids(news)).toEqual([]);
   });
 
   it('knows brands by their names in local scripts, with Bengali endings, but not Arabic common nouns', () => {
