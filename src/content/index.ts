@@ -15,6 +15,7 @@ let banner: Banner | null = null;
 let isLeaving = false;
 let rescans = 0;
 let rescanTimer: ReturnType<typeof setTimeout> | undefined;
+let isContained = false;
 
 function dismissBanner(): void {
   banner?.remove();
@@ -34,10 +35,20 @@ function applyVerdict(verdict: PageVerdict): void {
     banner = null;
     return;
   }
+  if (verdict.shouldContain) containScareware();
   if (banner) return banner.update(verdict.reasons);
   banner = showBanner({ reasons: verdict.reasons, onDismiss: dismissBanner });
   // Only on pages that show the banner (which the page can see anyway): how long it took.
   performance.measure('scam-warner:banner', { start: startedAt, end: performance.now() });
+}
+
+/** Out of fullscreen now and whenever the page goes back in (the background has muted the tab). */
+function containScareware(): void {
+  if (isContained) return;
+  isContained = true;
+  const leave = () => void (document.fullscreenElement ? document.exitFullscreen().catch(() => undefined) : undefined);
+  leave();
+  document.addEventListener('fullscreenchange', leave);
 }
 
 function ask(request: Promise<PageVerdict>): void {

@@ -19,6 +19,8 @@ export interface PageVerdict {
   shouldShowBanner: boolean;
   /** The background is sending the tab to the warning page (a listed page the user did not choose to open). */
   isStopping: boolean;
+  /** High-confidence scareware: leave fullscreen and stay out of it (the background mutes the tab). */
+  shouldContain: boolean;
 }
 
 export interface SyncResult {

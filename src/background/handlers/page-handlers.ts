@@ -1,5 +1,6 @@
 // Messages from content scripts: always about the sender's own tab and URL.
-import { validatePageSnapshot } from '../../core/scanner/index.ts';
+import browser from 'webextension-polyfill';
+import { shouldContainScareware, validatePageSnapshot } from '../../core/scanner/index.ts';
 import type { PageSnapshot } from '../../core/types.ts';
 import type { PageVerdict } from '../../shared/protocol.ts';
 import { getHost } from '../checker.ts';
@@ -28,12 +29,15 @@ async function answerPage(services: Services, caller: Caller, snapshot: PageSnap
   const { tabId, url } = requireContent(caller);
   const engine = await services.getEngine();
   // The scan is about the sender's URL, whatever URL the snapshot claims.
-  if (snapshot !== null) await writePageEvidence(tabId, url, scanSnapshot(engine, url, snapshot));
+  const scan = snapshot === null ? null : scanSnapshot(engine, url, snapshot);
+  if (scan !== null) await writePageEvidence(tabId, url, scan);
   const verdict = await refreshTabVerdict(services, tabId, url);
   const isStopping = verdict.verdict === 'dangerous' && (await stopInTab(services, tabId, url));
   const isDismissed = findCoveringSite(engine.dismissals, getHost(url) ?? '') !== undefined;
   const shouldShowBanner = verdict.verdict === 'suspicious' && !isDismissed;
-  return { verdict: verdict.verdict, category: verdict.category, reasons: verdict.reasons, shouldShowBanner, isStopping };
+  const shouldContain = shouldShowBanner && scan !== null && shouldContainScareware(scan);
+  if (shouldContain) await browser.tabs.update(tabId, { muted: true });
+  return { verdict: verdict.verdict, category: verdict.category, reasons: verdict.reasons, shouldShowBanner, isStopping, shouldContain };
 }
 
 function validateScanRequest(value: unknown): { snapshot: PageSnapshot } {

@@ -7,5 +7,6 @@ export { SnapshotError, validatePageSnapshot } from './validate-snapshot.ts';
 export { buildPageMatcher, getPageMatcher, type BrandInfo, type MatcherSources, type PageMatcher } from './matcher.ts';
 export { INDICATOR_WEIGHT, pageReasons, pageVerdict, scanPage, type ScanContext } from './scan.ts';
 export { THRESHOLDS } from './score.ts';
+export { shouldContainScareware } from './containment.ts';
 export { SIGNAL_IDS, SIGNALS, isSignalId, type SignalId } from './signals.ts';
 export { protectedBrands, toScannerBrands } from './protected-brands.ts';

@@ -63,6 +63,21 @@ describe('content script messages', () => {
     expect(elsewhere).toMatchObject({ ok: true, value: { verdict: 'unknown' } });
   });
 
+  it('page.scan contains scareware that locks the screen: the tab is muted and told to leave fullscreen', async () => {
+    const url = 'http://pc-health-alerts.test/locked';
+    const tabId = await openTab(url);
+    // The fake browser keeps no muted state: watch what the background asks of the tab instead.
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    const talking = await background.route({ name: 'page.scan', request: { snapshot: scamSnapshot(url) } }, contentSender(tabId, url));
+    expect(talking).toMatchObject({ ok: true, value: { verdict: 'suspicious', shouldContain: false } });
+    expect(update).not.toHaveBeenCalledWith(tabId, { muted: true });
+    const locking = { ...scamSnapshot(url), behaviour: { ...emptyBehaviour(), fullscreen: 3, keyboardLock: 1, audioRestart: 4 } };
+    const reply = await background.route({ name: 'page.scan', request: { snapshot: locking } }, contentSender(tabId, url));
+    expect(reply).toMatchObject({ ok: true, value: { verdict: 'suspicious', category: 'tech-support', shouldContain: true } });
+    expect(update).toHaveBeenCalledWith(tabId, { muted: true });
+    update.mockRestore();
+  });
+
   it('page.scan refuses a malformed snapshot', async () => {
     const url = 'http://pc-health-alerts.test/';
     const tabId = await openTab(url);
