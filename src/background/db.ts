@@ -3,10 +3,10 @@
 // a profile at any old version is brought forward step by step.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Indicator } from '../core/types.ts';
-import type { AllowedSite, Settings, SyncResult } from '../shared/protocol.ts';
+import type { AllowedSite, ReportState, Settings, SyncResult } from '../shared/protocol.ts';
 
 export const DB_NAME = 'scam-warner';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** One complete list: written whole, then made active in the same transaction. */
 export interface StoredListState {
@@ -55,6 +55,8 @@ export interface ScamWarnerSchema extends DBSchema {
   shards: { key: string; value: StoredShard };
   allowlist: { key: string; value: AllowedSite };
   dismissals: { key: string; value: AllowedSite };
+  /** The report queue and its recent history (version 2), keyed by each report's idempotency key. */
+  reports: { key: string; value: ReportState };
 }
 
 export type ScamWarnerDb = IDBPDatabase<ScamWarnerSchema>;
@@ -69,7 +71,10 @@ export function openDatabase(name = DB_NAME): Promise<ScamWarnerDb> {
         db.createObjectStore('allowlist', { keyPath: 'host' });
         db.createObjectStore('dismissals', { keyPath: 'host' });
       }
-      // Version 2 and later: add `if (oldVersion < 2) { ... }` here; never edit the branches above.
+      if (oldVersion < 2) {
+        db.createObjectStore('reports', { keyPath: 'id' });
+      }
+      // Version 3 and later: add `if (oldVersion < 3) { ... }` here; never edit the branches above.
     },
   });
 }

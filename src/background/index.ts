@@ -5,6 +5,7 @@ import { WARNING_PAGE_PATH } from '../shared/warning-url.ts';
 import { createHandlers } from './handlers/index.ts';
 import { listenToNavigation } from './navigation.ts';
 import { forgetTabRules } from './proceed.ts';
+import { createReportQueue, REPORT_ALARM } from './reports/queue.ts';
 import { createRouter, readOrigin } from './router.ts';
 import { createServices } from './services.ts';
 import { forgetPageEvidence } from './tab-state.ts';
@@ -12,7 +13,8 @@ import { forgetPageEvidence } from './tab-state.ts';
 const startedAt = performance.now();
 const extensionRoot = browser.runtime.getURL('/');
 const services = createServices({ extensionRoot, now: () => new Date() });
-const router = createRouter(createHandlers(services), {
+const reports = createReportQueue(services);
+const router = createRouter(createHandlers(services, reports), {
   runtimeId: browser.runtime.id,
   // A page opened by its dynamic URL (use_dynamic_url) has that origin instead of the static one.
   extensionOrigins: [extensionRoot, browser.runtime.getURL(WARNING_PAGE_PATH)].map((url) => readOrigin(url) ?? url),
@@ -25,6 +27,15 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void forgetPageEvidence(tabId);
 });
 browser.runtime.onInstalled.addListener(() => void services.getEngine());
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === REPORT_ALARM) void flushReports();
+});
+
+/** Delivers the reports that are due; at every worker start too, so a stopped worker's queue resumes. */
+function flushReports(): Promise<void> {
+  return reports.flush().catch((error: unknown) => console.error('Scam Warner: sending reports failed', error));
+}
+void flushReports();
 
 services.getEngine().then(
   (engine) => console.info(`Scam Warner: ready in ${Math.round(performance.now() - startedAt)} ms (list version ${engine.list.version}, ${engine.list.entryCount} entries)`),

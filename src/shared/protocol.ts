@@ -2,6 +2,7 @@
 // it carries and the response it gets. Callers use `send`; the background's router has a handler
 // table typed from `Protocol`, so a message without a handler does not compile.
 // To add a message: add it to `Protocol`, then a handler and a validator in src/background.
+import type { Report, ReportFieldError, ReportKind } from '../core/report/report-types.ts';
 import type { Category, PageSnapshot, Reason, Verdict, VerdictLevel } from '../core/types.ts';
 import { getExtensionApi } from './ext.ts';
 
@@ -68,6 +69,49 @@ export interface Settings {
   isAutoUpdateOn: boolean;
 }
 
+/** A report for the user to look over before sending: built by the background, kept there by id. */
+export interface ReportDraft {
+  id: string;
+  report: Report;
+}
+
+/** What the user may change in a draft: the category (null: none) and a note. */
+export interface ReportChoices {
+  category: Category | null;
+  note: string;
+}
+
+export type ReportDelivery = 'queued' | 'sent' | 'refused';
+
+/** `ReportState.lastProblem` when no answer came at all (offline, server down); pages say it in words. */
+export const REPORT_UNREACHABLE = 'unreachable';
+
+/** A report in the queue or its recent history, exactly as it is (or was) sent. */
+export interface ReportState {
+  /** Also the `Idempotency-Key` of every attempt, so a retry never makes a second report. */
+  id: string;
+  report: Report;
+  state: ReportDelivery;
+  /** ISO times. */
+  queuedAt: string;
+  attempts: number;
+  /** Queued: when the next attempt is due. */
+  nextAttemptAt: string | null;
+  /** Queued: why the last attempt did not get through (offline, server busy). */
+  lastProblem: string | null;
+  /** Sent: the server's id for the report. */
+  serverId: string | null;
+  /** Sent or refused: when. */
+  settledAt: string | null;
+  /** Refused: the server's reason. */
+  refusal: string | null;
+}
+
+export type SubmitResult =
+  | { isQueued: true; report: ReportState }
+  /** `queue-full`: too many reports wait to be sent; `expired`: the draft is gone (reopen the report). */
+  | { isQueued: false; problem: 'invalid' | 'queue-full' | 'expired'; errors: ReportFieldError[] };
+
 export interface Protocol {
   /** Content script: the verdict of the sender's own page (its URL comes from the sender, never the payload). */
   'verdict.get': { request: EmptyRequest; response: PageVerdict };
@@ -88,6 +132,14 @@ export interface Protocol {
   'settings.get': { request: EmptyRequest; response: Settings };
   'settings.set': { request: Partial<Settings>; response: Settings };
   'list.status': { request: EmptyRequest; response: ListStatus };
+  /** Extension pages: a report of a page, built from what the background holds for its tab (or, without one, for the URL). */
+  'report.draft': { request: { kind: ReportKind; url: string; tabId?: number }; response: ReportDraft };
+  /** Extension pages: queue a draft with the user's choices; delivery is retried until the server answers. */
+  'report.submit': { request: { draftId: string } & ReportChoices; response: SubmitResult };
+  /** Extension pages: the queued and recent reports, newest first. */
+  'report.list': { request: EmptyRequest; response: ReportState[] };
+  /** Content script: the banner's "This is a mistake": opens the report view for the sender's own page. */
+  'banner.mistake': { request: EmptyRequest; response: null };
 }
 
 export type MessageName = keyof Protocol;
