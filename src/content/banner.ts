@@ -1,8 +1,10 @@
 // The in-page warning for suspicious pages, in a closed shadow root so the page can neither read
 // nor restyle it. If the page removes it, it comes back (a bounded number of times, so a page
-// fighting it cannot make the two loop forever).
+// fighting it cannot make the two loop forever). "This is a mistake" asks the background to open
+// the report view for this tab: the report is built and sent from extension pages only.
 import type { Reason } from '../core/types.ts';
 import { applyUiLocale, t } from '../shared/i18n.ts';
+import { send } from '../shared/protocol.ts';
 import { describeReason } from '../shared/reason-text.ts';
 import { BANNER_CSS } from './banner-style.ts';
 
@@ -30,6 +32,21 @@ function fillReasons(list: HTMLUListElement, reasons: readonly Reason[]): void {
   list.replaceChildren(...reasons.slice(0, MAX_REASONS).map((reason) => element('li', describeReason(reason))));
 }
 
+/** A button that acts on a real click only: a script on the page can dispatch synthetic ones. */
+function userButton(text: string, onClick: () => void): HTMLButtonElement {
+  const button = element('button', text);
+  button.type = 'button';
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted) onClick();
+  });
+  return button;
+}
+
+function reportMistake(): void {
+  // A failure means the extension was reloaded under this page; nothing to tell the page.
+  send('banner.mistake', {}).catch(() => undefined);
+}
+
 function buildContent(root: ShadowRoot, options: BannerOptions): HTMLUListElement {
   const style = element('style', BANNER_CSS);
   const box = element('div');
@@ -37,13 +54,10 @@ function buildContent(root: ShadowRoot, options: BannerOptions): HTMLUListElemen
   box.setAttribute('role', 'alert');
   const list = element('ul');
   fillReasons(list, options.reasons);
-  const dismiss = element('button', t('banner_dismiss'));
-  dismiss.type = 'button';
-  dismiss.addEventListener('click', (event) => {
-    // Only a real click: a script on the page can dispatch synthetic ones.
-    if (event.isTrusted) options.onDismiss();
-  });
-  box.append(element('h2', t('banner_title')), element('p', t('banner_lead')), list, dismiss);
+  const dismiss = userButton(t('banner_dismiss'), options.onDismiss);
+  const mistake = userButton(t('banner_mistake'), reportMistake);
+  mistake.style.marginInlineStart = '8px';
+  box.append(element('h2', t('banner_title')), element('p', t('banner_lead')), list, dismiss, mistake);
   root.append(style, box);
   return list;
 }

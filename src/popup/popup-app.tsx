@@ -10,6 +10,10 @@ import { useAsync } from '../ui/use-async.ts';
 import { VerdictSummary } from '../ui/verdict-summary.tsx';
 import { findTabId } from './find-tab.ts';
 import { ReportEntry } from './report-entry.tsx';
+import { ReportStates } from './report-states.tsx';
+
+/** Reports listed under the tab's panel: the latest few say whether they went out. */
+const RECENT_REPORTS = 3;
 
 function TrustButton({ view, onChange }: { view: TabView; onChange: () => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -57,12 +61,14 @@ export function PopupApp({ tabId, report }: { tabId: number | null; report: Repo
   const [reportRequest, setReportRequest] = useState(report);
   const state = useAsync(async () => send('tab.describe', { tabId: await findTabId(tabId) }), [tabId]);
   if (reportRequest !== null) return <ReportEntry request={reportRequest} onBack={report === null ? () => setReportRequest(null) : null} />;
+  const view = state.value;
   return (
     <main data-testid="popup:main">
       <h1>{t('extension_name')}</h1>
       {state.isLoading && !state.value ? <LoadingNote /> : null}
       {state.error !== undefined ? <ErrorNote message={state.error} /> : null}
-      {state.value ? <TabPanel view={state.value} onChange={state.reload} onReport={(url) => setReportRequest({ kind: 'scam', url })} /> : null}
+      {view ? <TabPanel view={view} onChange={state.reload} onReport={(url) => setReportRequest({ kind: 'scam', url, tabId: view.tabId })} /> : null}
+      <ReportStates limit={RECENT_REPORTS} />
       <footer class="popup__footer">
         {state.value ? <ListStatusView list={state.value.list} /> : null}
         <button type="button" class="link" data-testid="popup:settings" onClick={() => void getExtensionApi().runtime.openOptionsPage()}>

@@ -1,21 +1,43 @@
-// The report view's entry point: which page and which kind of report. The report form and its
-// queue (issue 6) mount here; until they land this says plainly that sending is not available.
+// The report view: which page and which kind of report, the form over a draft the background
+// built for that page, then the report's state once it is queued.
+import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
-import type { ReportRequest } from '../shared/report-entry.ts';
+import { send, type ReportState } from '../shared/protocol.ts';
+import { toWireKind, type ReportRequest } from '../shared/report-entry.ts';
+import { ErrorNote, LoadingNote } from '../ui/status-note.tsx';
+import { useAsync } from '../ui/use-async.ts';
+import { ReportForm } from './report-form.tsx';
+import { ReportStates } from './report-states.tsx';
+import './report.css';
+
+const SHOWN_AFTER_SENDING = 5;
+
+function loadDraft(request: ReportRequest) {
+  const { kind, url, tabId } = request;
+  return send('report.draft', { kind: toWireKind(kind), url, ...(tabId === undefined ? {} : { tabId }) });
+}
 
 export function ReportEntry({ request, onBack }: { request: ReportRequest; onBack: (() => void) | null }) {
+  const draft = useAsync(() => loadDraft(request), [request.kind, request.url, request.tabId]);
+  const [queued, setQueued] = useState<ReportState | null>(null);
   return (
     <main data-testid="report:main" data-kind={request.kind}>
       <h1>{t(request.kind === 'mistake' ? 'report_heading_mistake' : 'report_heading_scam')}</h1>
       <p>
         <strong>{t('report_page_label')}</strong> <span class="url" data-testid="report:url">{request.url}</span>
       </p>
-      <p class="note" role="status">
-        {t('report_unavailable')}
-      </p>
+      {draft.isLoading && !draft.value ? <LoadingNote /> : null}
+      {draft.error !== undefined ? <ErrorNote message={draft.error} /> : null}
+      {queued === null && draft.value ? <ReportForm draft={draft.value} onQueued={setQueued} /> : null}
+      {queued !== null ? (
+        <>
+          <p role="status" data-testid="report:queued">{t('report_queued_note')}</p>
+          <ReportStates limit={SHOWN_AFTER_SENDING} />
+        </>
+      ) : null}
       {onBack ? (
         <button type="button" onClick={onBack}>
-          {t('warning_confirm_no')}
+          {t('report_back')}
         </button>
       ) : null}
     </main>

@@ -46,7 +46,7 @@ describe('the popup', () => {
     const fake = installBackground(view());
     render(<PopupApp tabId={4} report={null} />);
     await screen.findByTestId('ui:verdict');
-    expect(fake.sent[0]).toEqual({ name: 'tab.describe', request: { tabId: 4 } });
+    expect(fake.sent).toContainEqual({ name: 'tab.describe', request: { tabId: 4 } });
     expect(screen.getByTestId('popup:url').textContent).toBe('http://paypal.com.verify-account.test/');
     expect(screen.getByTestId('ui:verdict').dataset.verdict).toBe('suspicious');
     expect(screen.getByTestId('ui:reasons').textContent).toContain('paypal.com (PayPal)');
@@ -72,12 +72,24 @@ describe('the popup', () => {
     expect(screen.queryByTestId('popup:report')).toBeNull();
   });
 
-  it('opens the report view for the page', async () => {
-    installBackground(view());
+  it('opens the report view for the page, asking for a draft of that tab', async () => {
+    const fake = installBackground(view());
     render(<PopupApp tabId={4} report={null} />);
     fireEvent.click(await screen.findByTestId('popup:report'));
     expect((await screen.findByTestId('report:main')).dataset.kind).toBe('scam');
     expect(screen.getByTestId('report:url').textContent).toBe('http://paypal.com.verify-account.test/');
+    await waitFor(() => expect(fake.sent).toContainEqual({ name: 'report.draft', request: { kind: 'scam', url: 'http://paypal.com.verify-account.test/', tabId: 4 } }));
+  });
+
+  it("lists the user's latest reports and what became of them", async () => {
+    const fake = installBackground(view());
+    const reply = fake.reply;
+    const sent = { id: 'report-0001', report: { url: 'http://evil.test/', kind: 'scam' }, state: 'sent', queuedAt: '2025-03-01T10:00:00.000Z', attempts: 1,
+      nextAttemptAt: null, lastProblem: null, serverId: 'r-1', settledAt: '2025-03-01T10:00:01.000Z', refusal: null };
+    fake.reply = (message) => ((message as Envelope).name === 'report.list' ? { ok: true, value: [sent, { ...sent, id: 'report-0002' }, { ...sent, id: 'report-0003' }, { ...sent, id: 'report-0004' }] } : reply(message));
+    render(<PopupApp tabId={4} report={null} />);
+    await screen.findByTestId('report:states');
+    expect(screen.getAllByTestId('report:state')).toHaveLength(3);
   });
 
   it('shows an error in words when the background refuses', async () => {
