@@ -20,9 +20,9 @@ export const TEXT_SIGNAL_GROUPS = [
 
 /**
  * Words that only count next to structure: a phone number (call, payment app), a percentage
- * (discount, period of a promised return), an ask they negate.
+ * (discount, period of a promised return), two prices (what it "was"), an ask they negate.
  */
-export const CUE_GROUPS = ['cue_call', 'cue_discount', 'cue_negation', 'cue_period', 'cue_payment_app'] as const;
+export const CUE_GROUPS = ['cue_call', 'cue_discount', 'cue_negation', 'cue_period', 'cue_payment_app', 'cue_was_price'] as const;
 
 /**
  * What a form field asks for, read from its name, id, placeholder and label. `field_account_password`

@@ -75,6 +75,33 @@ export function findPeriodReturns(percentages: readonly Percentage[], cues: CueP
     value >= MIN_PERIOD_RETURN && value < 100 && (hasWithin(cues.ends, start - PERIOD_GAP, start) || hasWithin(cues.starts, end, end + PERIOD_GAP))));
 }
 
+// "890 บาท (ปกติ 6,500)", "٢٠٠ ريال بدلاً من ٨٩٩": a sale price shortly before a "was" word, the
+// original price right after it. A third of the price or less is the fake shop's lure; below a
+// hundredth the numbers are not prices of one thing ("version 3 instead of 2019").
+const PRICE = /\d[\d,.]*\d|\d/g;
+const SALE_BEFORE = 32;
+const ORIGINAL_AFTER = 12;
+const MAX_PRICE_RATIO = 0.3;
+const MIN_PRICE_RATIO = 0.01;
+
+function parsePrice(text: string): number {
+  return Number(text.replace(/[,.](?=\d{3}(?!\d))/g, '').replace(',', '.'));
+}
+
+/** Prices cut to 30% or less of what the page says they were: a discount written without a percentage. */
+export function findPriceCuts(body: string, wasWords: readonly (readonly [number, number])[]): string[] {
+  const found = new Set<string>();
+  for (const [start, end] of wasWords) {
+    const sale = [...body.slice(Math.max(0, start - SALE_BEFORE), start).matchAll(PRICE)].pop()?.[0];
+    const original = body.slice(end, end + ORIGINAL_AFTER).match(PRICE)?.[0];
+    if (sale === undefined || original === undefined) continue;
+    const ratio = parsePrice(sale) / parsePrice(original);
+    if (ratio >= MIN_PRICE_RATIO && ratio <= MAX_PRICE_RATIO) found.add(`${sale} < ${original}`);
+    if (found.size >= MAX_FOUND) break;
+  }
+  return [...found];
+}
+
 /**
  * Numbers written next to a payment app's name: where the page wants money sent. Each name goes
  * with the nearer number, the one after it or the one before, so "…339901 (Nagad). Call us on

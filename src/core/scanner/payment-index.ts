@@ -13,8 +13,11 @@ export const PHONE_KEY_DIGITS = 8;
 const MAX_PHONE_DIGITS = 15;
 const MAX_FOUND = 200;
 
-// Ethereum-style hex, Bitcoin bech32, Bitcoin legacy base58, Tron base58, XRP (Ripple's base58 alphabet).
-const WALLET = /\b(?:0x[0-9a-fA-F]{40}|[bB][cC]1[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33}|r[1-9A-HJ-NP-Za-km-z]{24,34})\b/g;
+// Ethereum-style hex, Bitcoin bech32, other bech32 (Litecoin ltc1, Cardano addr1, Cosmos...),
+// Bitcoin legacy base58, Tron base58, XRP (Ripple's base58 alphabet).
+const WALLET = /\b(?:0x[0-9a-fA-F]{40}|[bB][cC]1[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}|[a-zA-Z]{2,6}1[02-9ac-hj-np-zAC-HJ-NP-Z]{30,100}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33}|r[1-9A-HJ-NP-Za-km-z]{24,34})\b/g;
+// Hex and bech32 addresses are case-insensitive (the publisher lowercases the same shapes).
+const CASELESS_WALLET = /^(?:0x[0-9a-f]{40}|[a-z]{1,6}1[02-9ac-hj-np-z]{11,100})$/i;
 const HAS_LETTER = /[a-zA-Z]/;
 // An XRP address is a long run of mixed case and digits; without both it is a word or a slug.
 const XRP_SHAPE = /^r(?=.*\d)(?=.*[A-Z])/;
@@ -24,7 +27,7 @@ const PHONE = /\+?\(?\d[\d ().]{6,20}\d/g;
 /** The comparable form of an address: hex and bech32 addresses are case-insensitive, base58 is not. */
 export function normalizeWallet(value: string): string {
   const trimmed = value.trim();
-  return /^(0x|bc1)/i.test(trimmed) ? trimmed.toLowerCase() : trimmed;
+  return CASELESS_WALLET.test(trimmed) ? trimmed.toLowerCase() : trimmed;
 }
 
 export function buildWalletIndex(indicators: readonly Indicator[]): WalletIndex {

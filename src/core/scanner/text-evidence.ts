@@ -1,10 +1,11 @@
 // Everything the scanner reads from a page's words, in one pass of the shared automaton over the
 // folded title, headings, text, buttons and alt texts, plus shape detectors for numbers.
 import { foldText } from '../text/normalize.ts';
+import { findQuotedSpans, isQuoted } from '../text/quotes.ts';
 import type { PageSnapshot } from '../types.ts';
 import { TEXT_SIGNAL_GROUPS, type TextSignalGroup } from './lexicon.ts';
 import { findMatches, type PageMatcher } from './matcher.ts';
-import { findDiscounts, findPaymentNumbers, findPercentages, findPeriodReturns, hasWithin, toCuePositions } from './number-cues.ts';
+import { findDiscounts, findPaymentNumbers, findPercentages, findPeriodReturns, findPriceCuts, hasWithin, toCuePositions } from './number-cues.ts';
 import { findPhoneNumbers, findWallets, type PhoneCandidate } from './payment-index.ts';
 
 export interface TextEvidence {
@@ -35,11 +36,11 @@ const CLAIM_IMAGES = 2;
 const NEGATION_BEFORE = 24;
 const NEGATION_AFTER = 30;
 const MAX_MATCHES = 20_000;
-// Caps the asks, negations and cue words kept with their positions.
+// Caps the asks, claims, negations and cue words kept with their positions.
 const MAX_LOCATED = 2_000;
 const TEXT_GROUPS = new Set<string>(TEXT_SIGNAL_GROUPS);
 // Cue words whose positions in the body are kept, to meet numbers found by shape.
-const NUMBER_CUES = ['cue_discount', 'cue_period', 'cue_payment_app'] as const;
+const NUMBER_CUES = ['cue_discount', 'cue_period', 'cue_payment_app', 'cue_was_price'] as const;
 type NumberCue = (typeof NUMBER_CUES)[number];
 const TIMER = /\b\d{1,2}:\d{2}:\d{2}\b/g;
 
@@ -60,6 +61,7 @@ export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher
     phones: findPhoneNumbers(body), wallets: findWallets(snapshot.text),
   };
   const asks: Located[] = [];
+  const claims: Located[] = [];
   const negations: Located[] = [];
   const cues = new Map<NumberCue, [number, number][]>(NUMBER_CUES.map((cue) => [cue, []]));
   const bodyStart = claimText.length + 1;
@@ -73,11 +75,16 @@ export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher
     else if (cues.has(owner.group as NumberCue)) {
       if (start >= bodyStart) pushBounded(cues.get(owner.group as NumberCue)!, [start - bodyStart, end - bodyStart]);
     } else if (owner.group === 'cue_call' || owner.group.startsWith('ask_')) pushBounded(asks, { phrase: owner.phrase, group: owner.group, start, end });
-    else if (TEXT_GROUPS.has(owner.group)) addPhrase(evidence, owner.group as TextSignalGroup, owner.phrase);
+    else if (owner.group === 'context_awareness') addPhrase(evidence, owner.group, owner.phrase);
+    else if (TEXT_GROUPS.has(owner.group)) pushBounded(claims, { phrase: owner.phrase, group: owner.group, start, end });
   });
+  // A page that talks about scams and quotes one is reporting it: the quoted words are not its own.
+  const quotes = evidence.phrases.has('context_awareness') ? findQuotedSpans(all) : null;
+  const isOwnWords = (located: Located) => quotes === null || !isQuoted(quotes, located.start, located.end);
+  for (const claim of claims) if (isOwnWords(claim)) addPhrase(evidence, claim.group as TextSignalGroup, claim.phrase);
   const negationEnds = Int32Array.from(negations, (negation) => negation.end).sort();
   const negationStarts = Int32Array.from(negations, (negation) => negation.start).sort();
-  for (const ask of asks) {
+  for (const ask of asks.filter(isOwnWords)) {
     const isNegated = hasWithin(negationEnds, ask.start - NEGATION_BEFORE, ask.start) || hasWithin(negationStarts, ask.end, ask.end + NEGATION_AFTER);
     if (isNegated) evidence.negated.add(ask.phrase);
     else if (ask.group === 'cue_call') evidence.callCue ??= ask.phrase;
@@ -85,7 +92,7 @@ export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher
   }
   const located = (cue: NumberCue) => toCuePositions(cues.get(cue)!);
   const percentages = findPercentages(body);
-  evidence.discounts = findDiscounts(percentages, located('cue_discount'));
+  evidence.discounts = [...findDiscounts(percentages, located('cue_discount')), ...findPriceCuts(body, cues.get('cue_was_price')!)];
   evidence.periodReturns = findPeriodReturns(percentages, located('cue_period'));
   evidence.paymentNumbers = findPaymentNumbers(evidence.phones, cues.get('cue_payment_app')!);
   return evidence;

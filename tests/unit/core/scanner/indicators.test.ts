@@ -31,10 +31,12 @@ describe('feed indicators', () => {
     expect(found('tqn9y2khesljw1chvwfmsmerdow5kcblse')).toEqual([]);
   });
 
-  it('find XRP addresses by shape, and not long words that start with r', () => {
+  it('find XRP and any-prefix bech32 addresses by shape, and not long words', () => {
     const wallet = (text: string) => scanText(text, []).signals.find((signal) => signal.id === 'ask_wallet')?.evidence ?? null;
     expect(wallet('Event address: rNuVWrbmHtwUpY9hJw8sJ5Y6XkBbE8R4DZ')).toBe('rNuVWrbmHtwUpY9hJw8sJ5Y6XkBbE8R4DZ');
     expect(wallet('reconfigurationsandmoresurprisinglylongwords')).toBeNull();
+    const cardano = 'addr1qx2fxv2umyhttkxyxp8x0dlpdt3k6cwng5pxj3jhsydzer3n0d3vllmyqwsx5wktcd8cc3sq835lu7drv2xwl2wywfgse35a3x';
+    expect(wallet(`Send ADA to ${cardano.toUpperCase()}`)).toBe(cardano);
   });
 
   it('match phone numbers however they are written, with or without the country code, in native digits, and in tel: links', () => {

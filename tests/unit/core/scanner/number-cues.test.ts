@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDiscounts, findPaymentNumbers, findPercentages, findPeriodReturns, toCuePositions } from '../../../../src/core/scanner/number-cues.ts';
+import { findDiscounts, findPaymentNumbers, findPercentages, findPeriodReturns, findPriceCuts, toCuePositions } from '../../../../src/core/scanner/number-cues.ts';
 import { findPhoneNumbers } from '../../../../src/core/scanner/payment-index.ts';
 import { getPageMatcher, scanPage } from '../../../../src/core/scanner/index.ts';
 import { foldText } from '../../../../src/core/text/normalize.ts';
@@ -31,6 +31,18 @@ describe('percentages next to words', () => {
   it('finds returns per period only when the period word touches the number', () => {
     const body = 'earn 3.8% daily or 30% monthly. rates 1.5% a year, interest calculated daily. 300 a month. 25% off';
     expect(findPeriodReturns(findPercentages(body), cuesOf(body, 'daily', 'monthly', 'a month'))).toEqual(['3.8%', '30%']);
+  });
+});
+
+describe('prices next to what they were', () => {
+  it('find cuts to 30% or less, in any digits and separators', () => {
+    const body = foldText('Nike Air Jordan 1 เหลือคู่ละ 890 บาท (ปกติ 6,500). مكنسة ٤٥٠ ريال بدلا من ٢٤٩٩. Mug 12 instead of 15.');
+    expect(findPriceCuts(body, spansOf(body, 'ปกติ', 'بدلا من', 'instead of'))).toEqual(['890 < 6,500', '450 < 2499']);
+  });
+
+  it('leave numbers that are not two prices of one thing', () => {
+    const body = 'version 3 instead of 2019';
+    expect(findPriceCuts(body, spansOf(body, 'instead of'))).toEqual([]);
   });
 });
 
