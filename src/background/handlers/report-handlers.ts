@@ -6,7 +6,7 @@ import type { SubmitResult } from '../../shared/protocol.ts';
 import { applyReportChoices, buildReportPath } from '../../shared/report-entry.ts';
 import type { ReportQueue } from '../reports/queue.ts';
 import { createDraft, readDraft, removeDraft } from '../reports/drafts.ts';
-import { MAX_SUBMIT_MESSAGE, validateDraftRequest, validateSubmitRequest } from '../reports/validate-requests.ts';
+import { MAX_DRAFT_MESSAGE, MAX_SUBMIT_MESSAGE, validateDraftRequest, validateSubmitRequest } from '../reports/validate-requests.ts';
 import type { HandlerTable } from '../router.ts';
 import type { Services } from '../services.ts';
 import { validateEmpty } from '../validate.ts';
@@ -17,6 +17,7 @@ export function createReportHandlers(services: Services, queue: ReportQueue): Pi
   return {
     'report.draft': {
       tier: 'extension',
+      maxSize: MAX_DRAFT_MESSAGE,
       validate: validateDraftRequest,
       handle: (request) => createDraft(services, request),
     },

@@ -6,6 +6,8 @@ import type { ReportChoices } from '../../shared/protocol.ts';
 import { readHttpUrl, readRecord, ValidationError } from '../validate.ts';
 import type { DraftRequest } from './drafts.ts';
 
+/** A tab's address may be longer than a report allows: such a draft is refused with the reason, not as too large. */
+export const MAX_DRAFT_MESSAGE = 20 * 1024;
 /** A note at the cap with every character escaped by JSON (`\uXXXX`), plus the other fields. */
 export const MAX_SUBMIT_MESSAGE = REPORT_LIMITS.note * 6 + 1024;
 
