@@ -4,8 +4,8 @@ import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import { fileURLToPath } from 'node:url';
 import manifest from './manifest.json' with { type: 'json' };
-import { buildSeedSnapshot, getBuildTime, SEED_SOURCES_DIR } from './src/tools/seed.ts';
-import { SEED_SNAPSHOT_PATH } from './src/background/seed.ts';
+import { buildSeedFeed, getBuildTime, resolveSeedSigning, SEED_SOURCES_DIR, type SeedSigning } from './src/tools/seed.ts';
+import { SEED_DIR } from './src/background/sync/seed-files.ts';
 
 const fakeBrowser = fileURLToPath(new URL('./tests/support/fake-browser.ts', import.meta.url));
 
@@ -15,14 +15,26 @@ const BUILD_SETTINGS = ['SCAM_WARNER_FEED_URL', 'SCAM_WARNER_FEED_KEYS', 'SCAM_W
 const defineBuildSettings = () =>
   Object.fromEntries(BUILD_SETTINGS.map((name) => [`import.meta.env.${name}`, JSON.stringify(process.env[name] ?? '')]));
 
-/** Bundles the seed list (a feed snapshot of src/sources) so the extension protects from its first second. */
+/**
+ * Bundles the seed list (a signed feed version of src/sources) so the extension protects from its
+ * first second, and pins the keys it must verify against: SCAM_WARNER_FEED_KEYS, or for a
+ * development build a throwaway key (src/tools/seed.ts says which and why).
+ */
 function bundleSeed(): Plugin {
+  let signing: SeedSigning | undefined;
   return {
     name: 'scam-warner:seed',
     apply: 'build',
+    async config(_config, { mode }) {
+      signing = await resolveSeedSigning(process.env, { isRelease: mode === 'release' });
+      if (signing.isDevelopmentKey) console.warn(`scam-warner: development build, the seed is signed by a throwaway key (${signing.key.keyId}); set SCAM_WARNER_FEED_KEYS and SCAM_WARNER_SEED_KEY for a real one`);
+      return { define: { 'import.meta.env.SCAM_WARNER_FEED_KEYS': JSON.stringify(signing.pinnedKeys.join(',')) } };
+    },
     async generateBundle() {
-      const source = await buildSeedSnapshot(fileURLToPath(SEED_SOURCES_DIR), getBuildTime());
-      this.emitFile({ type: 'asset', fileName: SEED_SNAPSHOT_PATH, source });
+      if (!signing) throw new Error('the seed plugin was not configured');
+      for (const file of await buildSeedFeed(fileURLToPath(SEED_SOURCES_DIR), getBuildTime(), signing)) {
+        this.emitFile({ type: 'asset', fileName: `${SEED_DIR}${file.name}`, source: file.bytes });
+      }
     },
   };
 }

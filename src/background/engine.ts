@@ -1,25 +1,29 @@
 // The background's working state, rebuilt from IndexedDB each time the service worker starts:
 // the active list's index (loaded from its stored bytes, never rebuilt), the user's host lists
 // and settings. Handlers await it; writes go to IndexedDB first, then to this cache.
+import type { BlocklistIndex } from '../core/blocklist/index.ts';
 import type { AllowedSite, Settings } from '../shared/protocol.ts';
 import { getWarningPageUrl } from '../shared/warning-url.ts';
 import { openDatabase, type ScamWarnerDb, type StoredListState } from './db.ts';
-import type { CheckContext, UrlIndex } from './checker.ts';
+import type { CheckContext } from './checker.ts';
 import { loadIndex } from './list-index.ts';
 import { installListState, readActiveList } from './list-store.ts';
 import { syncListRules, syncUserAllowRule } from './rules/dnr-writer.ts';
 import { loadSeed } from './seed.ts';
 import { listHosts } from './site-sets.ts';
 import { readSettings } from './settings.ts';
+import { getBuiltInFeedConfig, type FeedConfig } from './sync/feed-config.ts';
 
 export interface Engine extends CheckContext {
   db: ScamWarnerDb;
   list: StoredListState;
-  index: UrlIndex;
+  index: BlocklistIndex;
   allowlist: AllowedSite[];
   dismissals: AllowedSite[];
   settings: Settings;
   sensitivity: Settings['sensitivity'];
+  feed: FeedConfig;
+  warningPageUrl: string;
 }
 
 export interface EngineOptions {
@@ -27,6 +31,8 @@ export interface EngineOptions {
   extensionRoot: string;
   now: () => Date;
   databaseName?: string;
+  /** The build's feed settings unless given (tests). */
+  feed?: Partial<FeedConfig>;
 }
 
 let ruleWork: Promise<unknown> = Promise.resolve();
@@ -37,13 +43,32 @@ export function queueRuleWork(work: () => Promise<unknown>): Promise<unknown> {
   return ruleWork;
 }
 
+/** The bundled seed, verified like any download, installed when the profile has no list yet. */
+async function installSeed(db: ScamWarnerDb, options: EngineOptions, feed: FeedConfig): Promise<StoredListState> {
+  const now = options.now();
+  const seed = await loadSeed(options.extensionRoot, feed, now);
+  return installListState(db, seed.payload, now, { feedSync: seed.feedSync });
+}
+
 export async function startEngine(options: EngineOptions): Promise<Engine> {
   const db = await openDatabase(options.databaseName);
-  const list = (await readActiveList(db)) ?? (await installListState(db, await loadSeed(options.extensionRoot), options.now()));
+  const feed = getBuiltInFeedConfig(options.feed);
+  const list = (await readActiveList(db)) ?? (await installSeed(db, options, feed));
   const [allowlist, dismissals, settings] = await Promise.all([listHosts(db, 'allowlist'), listHosts(db, 'dismissals'), readSettings(db)]);
-  const engine: Engine = { db, list, index: loadIndex(list.index), allowlist, dismissals, settings, sensitivity: settings.sensitivity };
   const warningPageUrl = getWarningPageUrl(options.extensionRoot);
+  const engine: Engine = { db, list, index: loadIndex(list.index), allowlist, dismissals, settings, sensitivity: settings.sensitivity, feed, warningPageUrl };
   void queueRuleWork(() => syncListRules(db, list, warningPageUrl));
   void queueRuleWork(() => syncUserAllowRule(db, allowlist.map((site) => site.host)));
   return engine;
+}
+
+/**
+ * Makes a list that was just installed (stored and switched to) the one in use: verdicts follow at
+ * once, and the rule shards that changed are rewritten after any rule work already queued. Resolves
+ * when the browser's rules match the list.
+ */
+export async function adoptList(engine: Engine, list: StoredListState, index: BlocklistIndex): Promise<void> {
+  engine.list = list;
+  engine.index = index;
+  await queueRuleWork(() => syncListRules(engine.db, list, engine.warningPageUrl));
 }

@@ -5,6 +5,7 @@ import type { SyncResult } from '../shared/protocol.ts';
 import type { IDBPObjectStore } from 'idb';
 import { readMeta, type ScamWarnerDb, type ScamWarnerSchema, type StoredListState, type StoredShard } from './db.ts';
 import { planShards, type DomainShard } from './rules/shard-plan.ts';
+import { FEED_SYNC_KEY, toMetaValue, type FeedSyncState } from './sync/sync-state.ts';
 
 /** Everything a list source (seed or feed) must provide. */
 export interface ListPayload {
@@ -19,6 +20,12 @@ export interface ListPayload {
   /** Domains and hosts the maintainers allow. */
   allowDomains: string[];
   indicators: Indicator[];
+}
+
+/** Records that must change together with the list: the sync result and where the feed sync stands. */
+export interface InstallRecords {
+  lastSync?: SyncResult;
+  feedSync?: FeedSyncState;
 }
 
 export function getShardKey(ruleId: number, digest: string): string {
@@ -38,7 +45,7 @@ async function writeShards(store: ShardStore, shards: DomainShard[]): Promise<vo
   for (const key of storedKeys) if (!wantedKeys.has(key)) await store.delete(key);
 }
 
-export async function installListState(db: ScamWarnerDb, payload: ListPayload, now: Date, lastSync?: SyncResult): Promise<StoredListState> {
+export async function installListState(db: ScamWarnerDb, payload: ListPayload, now: Date, records: InstallRecords = {}): Promise<StoredListState> {
   const shards = planShards(payload.blockDomains);
   const state: StoredListState = {
     id: `${payload.origin}-${payload.version}-${now.getTime()}`,
@@ -59,7 +66,8 @@ export async function installListState(db: ScamWarnerDb, payload: ListPayload, n
     const previousId = (await meta.get('activeListId')) as string | undefined;
     await tx.objectStore('lists').put(state);
     await meta.put(state.id, 'activeListId');
-    if (lastSync) await meta.put(lastSync, 'lastSync');
+    if (records.lastSync) await meta.put(records.lastSync, 'lastSync');
+    if (records.feedSync) await meta.put(toMetaValue(records.feedSync), FEED_SYNC_KEY);
     if (previousId !== undefined && previousId !== state.id) await tx.objectStore('lists').delete(previousId);
   } catch (error) {
     // A request that throws (a value that cannot be stored) does not abort the transaction by itself.

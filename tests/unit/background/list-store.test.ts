@@ -40,7 +40,7 @@ describe('installListState', () => {
   it('switches to a new version in one step and drops the old one and its unused shards', async () => {
     const db = await openDatabase(freshDatabaseName());
     await installListState(db, makePayload(1, domains(300)), NOW);
-    const next = await installListState(db, makePayload(2, [...domains(300), 'added.test']), NOW, { at: NOW.toISOString(), isOk: true, code: null, message: null });
+    const next = await installListState(db, makePayload(2, [...domains(300), 'added.test']), NOW, { lastSync: { at: NOW.toISOString(), isOk: true, code: null, message: null } });
     expect((await readActiveList(db))?.version).toBe(2);
     expect(await db.count('lists')).toBe(1);
     expect(await db.count('shards')).toBe(next.shards.length);

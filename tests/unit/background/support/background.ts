@@ -1,17 +1,20 @@
 // A whole background (engine, handlers, router) over fake-indexeddb and the fake browser, with a
-// small seed list served the way the extension package serves it.
+// small signed seed served the way the extension package serves it, and a feed host in memory.
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { expect, vi } from 'vitest';
 import { createHandlers } from '../../../../src/background/handlers/index.ts';
 import { createRouter, type Router, type Sender } from '../../../../src/background/router.ts';
 import { createServices, type Services } from '../../../../src/background/services.ts';
-import { encodeSnapshot, groupEntries, groupIndicators } from '../../../../src/core/feed/index.ts';
 import type { Indicator, ListEntry } from '../../../../src/core/types.ts';
 import { installFakeChrome } from '../../shared/support/fake-chrome.ts';
 import { installFakeDnr, type FakeDnr } from './fake-dnr.ts';
 import { freshDatabaseName } from './lists.ts';
+import { TEST_KEY, TestFeedHost } from './test-feed.ts';
 
 export const ROOT = 'chrome-extension://test-extension-id/';
+export const FEED_URL = 'https://feed.scam-warner.test/v1/feed.json';
+export const SEED_FEED = '0123456789abcdef';
+export const SEED_ISSUED_AT = '2025-02-01T00:00:00Z';
+export const TEST_NOW = new Date('2025-03-01T10:00:00Z');
 export const WARNING_PAGE = `${ROOT}src/warning/index.html`;
 const META = { source: 'test list', added: '2025-02-01' } as const;
 
@@ -23,30 +26,57 @@ export const SEED_ENTRIES: ListEntry[] = [
 ];
 export const SEED_INDICATORS: Indicator[] = [{ kind: 'phone', value: '+12025550143', category: 'tech-support', ...META }];
 
-export function encodeSeed(version = 7): Uint8Array {
-  return encodeSnapshot({ feed: '0123456789abcdef', version, entries: groupEntries(SEED_ENTRIES), indicators: groupIndicators(SEED_INDICATORS) });
+/** The bundled seed as the build makes it: feed.json signed by the pinned key, and its snapshot. */
+export async function makeSeedHost(): Promise<TestFeedHost> {
+  const host = new TestFeedHost(`${ROOT}seed/`);
+  await host.publish({ feed: SEED_FEED, version: 7, entries: SEED_ENTRIES, indicators: SEED_INDICATORS, issuedAt: SEED_ISSUED_AT });
+  return host;
+}
+
+const SEED_FILES = (await makeSeedHost()).files;
+
+export interface TestBackgroundOptions {
+  now?: () => Date;
+  feedHost?: TestFeedHost;
+  seedHost?: TestFeedHost;
+  /** More places on the network (a mirror). */
+  otherHosts?: TestFeedHost[];
 }
 
 export interface TestBackground {
   services: Services;
   route: Router;
   dnr: FakeDnr;
+  /** Where the feed lives (FEED_URL's folder): publish versions there, or take it offline. */
+  feedHost: TestFeedHost;
   seedFetches: () => number;
   /** A new worker life over the same storage and browser state. */
   restart(): TestBackground;
 }
 
-export function startTestBackground(databaseName = freshDatabaseName(), dnr = installFakeDnr()): TestBackground {
+export function startTestBackground(databaseName = freshDatabaseName(), dnr = installFakeDnr(), options: TestBackgroundOptions = {}): TestBackground {
   installFakeChrome('en');
-  let fetches = 0;
-  vi.stubGlobal('fetch', async (url: URL | string) => {
-    fetches++;
-    expect(String(url)).toBe(`${ROOT}seed/snapshot.json`);
-    return new Response(encodeSeed().slice().buffer);
+  const feedHost = options.feedHost ?? new TestFeedHost(new URL('./', FEED_URL).href);
+  const seedHost = options.seedHost ?? new TestFeedHost(`${ROOT}seed/`);
+  if (!options.seedHost) for (const [name, bytes] of SEED_FILES) seedHost.files.set(name, bytes);
+  const hosts = [seedHost, feedHost, ...(options.otherHosts ?? [])];
+  const fetch = (input: string, init?: RequestInit) => (hosts.find((host) => input.startsWith(host.baseUrl)) ?? feedHost).fetch(input, init);
+  const services = createServices({
+    extensionRoot: ROOT,
+    now: options.now ?? (() => TEST_NOW),
+    databaseName,
+    feed: { url: FEED_URL, keys: [TEST_KEY.publicKey], fetch, random: () => 0.5 },
   });
-  const services = createServices({ extensionRoot: ROOT, now: () => new Date('2025-03-01T10:00:00Z'), databaseName });
   const route = createRouter(createHandlers(services), { runtimeId: fakeBrowser.runtime.id, extensionOrigins: ['chrome-extension://test-extension-id'] });
-  return { services, route, dnr, seedFetches: () => fetches, restart: () => startTestBackground(databaseName, dnr) };
+  const seenBefore = seedHost.requests.length;
+  return {
+    services,
+    route,
+    dnr,
+    feedHost,
+    seedFetches: () => seedHost.requests.slice(seenBefore).filter((request) => request.name === 'feed.json').length,
+    restart: () => startTestBackground(databaseName, dnr, { ...options, feedHost, seedHost }),
+  };
 }
 
 export function contentSender(tabId: number, url: string, frameId = 0): Sender {
