@@ -8,6 +8,7 @@ import { forgetTabRules } from './proceed.ts';
 import { createReportQueue, REPORT_ALARM } from './reports/queue.ts';
 import { createRouter, readOrigin } from './router.ts';
 import { createServices } from './services.ts';
+import { listenForFeedSync } from './sync/sync-listeners.ts';
 import { forgetPageEvidence } from './tab-state.ts';
 
 const startedAt = performance.now();
@@ -27,6 +28,7 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void forgetPageEvidence(tabId);
 });
 browser.runtime.onInstalled.addListener(() => void services.getEngine());
+listenForFeedSync(services);
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === REPORT_ALARM) void flushReports();
 });

@@ -8,6 +8,7 @@ import { ListStatusView } from '../ui/list-status.tsx';
 import { ErrorNote, LoadingNote } from '../ui/status-note.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { VerdictSummary } from '../ui/verdict-summary.tsx';
+import { CheckNowButton } from './check-now.tsx';
 import { findTabId } from './find-tab.ts';
 import { ReportEntry } from './report-entry.tsx';
 import { ReportStates } from './report-states.tsx';
@@ -71,6 +72,7 @@ export function PopupApp({ tabId, report }: { tabId: number | null; report: Repo
       <ReportStates limit={RECENT_REPORTS} />
       <footer class="popup__footer">
         {state.value ? <ListStatusView list={state.value.list} /> : null}
+        {state.value ? <CheckNowButton onChecked={state.reload} /> : null}
         <button type="button" class="link" data-testid="popup:settings" onClick={() => void getExtensionApi().runtime.openOptionsPage()}>
           {t('popup_settings')}
         </button>

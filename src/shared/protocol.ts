@@ -132,6 +132,8 @@ export interface Protocol {
   'settings.get': { request: EmptyRequest; response: Settings };
   'settings.set': { request: Partial<Settings>; response: Settings };
   'list.status': { request: EmptyRequest; response: ListStatus };
+  /** Extension pages ("Check now"): check the feed for a list update now; answers the list's state after the check. */
+  'sync.now': { request: EmptyRequest; response: ListStatus };
   /** Extension pages: a report of a page, built from what the background holds for its tab (or, without one, for the URL). */
   'report.draft': { request: { kind: ReportKind; url: string; tabId?: number }; response: ReportDraft };
   /** Extension pages: queue a draft with the user's choices; delivery is retried until the server answers. */

@@ -6,6 +6,7 @@ import { createPageHandlers } from './page-handlers.ts';
 import { createPopupHandlers } from './popup-handlers.ts';
 import { createPreferenceHandlers } from './preference-handlers.ts';
 import { createReportHandlers } from './report-handlers.ts';
+import { createSyncHandlers } from './sync-handlers.ts';
 import { createWarningHandlers } from './warning-handlers.ts';
 
 export function createHandlers(services: Services, reports: ReportQueue = createReportQueue(services)): HandlerTable {
@@ -15,5 +16,6 @@ export function createHandlers(services: Services, reports: ReportQueue = create
     ...createPopupHandlers(services),
     ...createPreferenceHandlers(services),
     ...createReportHandlers(services, reports),
+    ...createSyncHandlers(services),
   };
 }

@@ -5,6 +5,7 @@ import { syncUserAllowRule } from '../rules/dnr-writer.ts';
 import type { Services } from '../services.ts';
 import { readSettings, updateSettings } from '../settings.ts';
 import { addHost, listHosts, removeHost } from '../site-sets.ts';
+import { scheduleSoon } from '../sync/sync-listeners.ts';
 import { validateEmpty, validateHostRequest, validateSettingsPatch } from '../validate.ts';
 
 type PreferenceMessages = 'site.trust' | 'site.untrust' | 'allowlist.get' | 'settings.get' | 'settings.set';
@@ -42,6 +43,8 @@ export function createPreferenceHandlers(services: Services): Pick<HandlerTable,
         const engine = await services.getEngine();
         engine.settings = await updateSettings(engine.db, patch);
         engine.sensitivity = engine.settings.sensitivity;
+        // A new feed address or the switch turned on: check soon; turned off: no more checks.
+        if ('feedUrl' in patch || 'isAutoUpdateOn' in patch) await scheduleSoon(services);
         return engine.settings;
       },
     },

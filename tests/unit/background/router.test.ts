@@ -17,6 +17,7 @@ const TIERS: Record<MessageName, HandlerSpec<MessageName>['tier']> = {
   'settings.get': 'extension',
   'settings.set': 'extension',
   'list.status': 'extension',
+  'sync.now': 'extension',
 };
 const VALIDATORS: Partial<Record<MessageName, (value: unknown) => unknown>> = {
   'warning.describe': validateUrlRequest,
