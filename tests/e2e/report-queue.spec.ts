@@ -1,0 +1,152 @@
+// Reports from real Chromium to the real report server (`scam-warner serve`, a child process on
+// the port this build of the extension points at): made while the server is down, a report
+// survives a browser restart and arrives exactly once when the retry alarm fires after the server
+// is up; "This is a mistake" on the banner sends a false-positive report of that page.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, stopServiceWorkers, waitForListRules, type LaunchedBrowser } from '../../src/tools/chromium.ts';
+import { startDemoServer, type DemoServer } from '../../src/tools/demo-server.ts';
+import { jsonLines, runCli } from '../support/cli.ts';
+import { spawnServe, type ServeProcess } from '../unit/server/cli-process.ts';
+import { readBannerText } from '../../src/tools/inspect-page.ts';
+import { DEMO_HOSTS, visit, webUrl } from './support/harness.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+/** Until the first retry (at most a minute after the first try), plus a browser restart. */
+const DELIVERY_TIMEOUT_MS = 100_000;
+
+let work: string;
+let reportPort: number;
+let extensionDir: string;
+let demo: DemoServer;
+let browser: LaunchedBrowser;
+let serve: ServeProcess | null = null;
+
+async function findFreePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The extension built as a release is, with its report address set to this machine's port. */
+function buildExtension(outDir: string, env: Record<string, string>): void {
+  const result = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`vite build failed: ${result.stderr}`);
+}
+
+const launch = (profileDir?: string) => launchWithExtension({ serverPort: demo.port, extensionDir, ...(profileDir ? { profileDir } : {}) });
+const dataDir = () => join(work, 'data');
+
+async function listStoredReports(): Promise<Record<string, unknown>[]> {
+  const result = await runCli(['reports', 'list', '--data', dataDir()]);
+  if (result.code !== 0) throw new Error(result.stderr);
+  return jsonLines(result.stdout);
+}
+
+async function openPopup(tabId?: number): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html${tabId === undefined ? '' : `?tabId=${tabId}`}`);
+  await popup.getByTestId('popup:main').waitFor();
+  return popup;
+}
+
+async function findTabId(page: Page): Promise<number> {
+  const id = await browser.worker.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id, page.url());
+  if (id === undefined) throw new Error(`no tab shows ${page.url()}`);
+  return id;
+}
+
+async function waitForBanner(page: Page): Promise<void> {
+  for (let attempt = 0; attempt < 50 && (await readBannerText(browser.context, page)) === null; attempt++) await page.waitForTimeout(100);
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'scam-warner-report-e2e-'));
+  reportPort = await findFreePort();
+  extensionDir = join(work, 'extension');
+  buildExtension(extensionDir, { SCAM_WARNER_REPORT_URL: `http://localhost:${reportPort}/v1/reports` });
+  demo = await startDemoServer();
+  browser = await launch();
+  await waitForListRules(browser.worker);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.context.close();
+  serve?.child.kill('SIGTERM');
+  await serve?.exited;
+  await demo?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('a report made while the report server is down', () => {
+  const pageUrl = webUrl(DEMO_HOSTS.scamPageHost, '/tech-support');
+  let sentBody: Record<string, unknown>;
+
+  it('is queued with exactly what the preview shows, and says the server could not be reached', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, pageUrl);
+    await waitForBanner(page);
+    const popup = await openPopup(await findTabId(page));
+    await popup.getByTestId('popup:report').click();
+    await popup.getByTestId('report:preview').waitFor();
+    expect(await popup.locator('dd[data-field="title"]').textContent()).toBe('Windows Defender Alert: your computer is blocked');
+    expect(await popup.getByTestId('report:category').inputValue()).toBe('tech-support');
+    await popup.getByTestId('report:note').fill('They told me to call and install AnyDesk.');
+    sentBody = JSON.parse((await popup.getByTestId('report:body').textContent()) ?? '') as Record<string, unknown>;
+    expect(sentBody).toMatchObject({ url: pageUrl, kind: 'scam', verdict: 'suspicious', note: 'They told me to call and install AnyDesk.' });
+    await popup.getByTestId('report:send').click();
+    await popup.getByTestId('report:queued').waitFor();
+    await popup.getByText('The report server could not be reached.').waitFor();
+    expect((await popup.getByTestId('report:state').getAttribute('data-state'))).toBe('queued');
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('survives a browser restart and arrives exactly once after the server starts', async () => {
+    const { profileDir } = browser;
+    await browser.context.close();
+    serve = await spawnServe(['--port', String(reportPort), '--data', dataDir()]);
+    browser = await launch(profileDir);
+    const popup = await openPopup();
+    await popup.locator('[data-testid="report:state"][data-state="sent"]').waitFor({ timeout: DELIVERY_TIMEOUT_MS });
+    const stored = await listStoredReports();
+    expect(stored).toHaveLength(1);
+    const { id: _id, status, site, receivedAt: _receivedAt, duplicates, ...fields } = stored[0] ?? {};
+    expect({ status, site, duplicates }).toEqual({ status: 'pending', site: DEMO_HOSTS.scamPageHost, duplicates: 1 });
+    expect(fields).toEqual(sentBody);
+    // A stopped worker and a later round send nothing again.
+    await stopServiceWorkers(browser.context, popup);
+    await popup.reload();
+    await popup.locator('[data-testid="report:state"][data-state="sent"]').waitFor();
+    expect(await listStoredReports()).toHaveLength(1);
+    expect(demo.requests().filter((request) => request.method === 'POST')).toEqual([]);
+    await popup.close();
+  }, DELIVERY_TIMEOUT_MS + 30_000);
+});
+
+describe('"This is a mistake" on the banner', () => {
+  it("opens the report view for that page, and sends a false-positive report with the page's title", async () => {
+    const pageUrl = webUrl(DEMO_HOSTS.lookalike, '/login');
+    const page = await browser.context.newPage();
+    await visit(page, pageUrl);
+    await waitForBanner(page);
+    // The keyboard reaches the banner's buttons after the page's own: Dismiss, then This is a mistake.
+    await page.locator('input[name="email"]').focus();
+    for (const _control of ['password', 'Log in', 'Dismiss', 'This is a mistake']) await page.keyboard.press('Tab');
+    const [view] = await Promise.all([browser.context.waitForEvent('page'), page.keyboard.press('Enter')]);
+    await view.getByTestId('report:preview').waitFor();
+    expect(await view.getByTestId('report:main').getAttribute('data-kind')).toBe('mistake');
+    expect(await view.locator('dd[data-field="title"]').textContent()).toBe('PayPal: log in to your account');
+    await view.getByTestId('report:send').click();
+    await view.locator('[data-testid="report:state"][data-state="sent"]').first().waitFor({ timeout: 15_000 });
+    const mistakes = (await listStoredReports()).filter((report) => report.kind === 'false-positive');
+    expect(mistakes).toEqual([expect.objectContaining({ url: pageUrl, title: 'PayPal: log in to your account', verdict: 'suspicious' })]);
+    await Promise.all([view.close(), page.close()]);
+  });
+});
