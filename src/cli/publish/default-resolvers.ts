@@ -3,6 +3,7 @@
 // the feed and the extension can never disagree on what a value means.
 import { normalizeEntryValue } from '../../core/blocklist/entry-value.ts';
 import { findBrandByDomain, toRegistrableDomain } from '../../core/lookalike/brands.ts';
+import { normalizeWallet } from '../../core/scanner/payment-index.ts';
 import { digitsOnly, foldText, normalizeDigits } from '../../core/text/normalize.ts';
 import type { EntryKind, IndicatorKind } from '../../core/types.ts';
 import { hostOf } from './allow-list.ts';
@@ -11,8 +12,6 @@ import type { Resolvers } from './resolve.ts';
 const PHONE_DIGITS = { min: 7, max: 15 };
 const MIN_PHRASE_LENGTH = 8;
 const WALLET = /^[A-Za-z0-9:_-]{20,128}$/;
-// Hex (0x...) and bech32 (bc1..., ltc1...) addresses are case-insensitive; base58 ones are not.
-const CASELESS_WALLET = /^(0x[0-9a-f]{40}|[a-z]{1,4}1[02-9ac-hj-np-z]{20,90})$/i;
 const HANDLE = /^[^\s]{3,100}$/;
 
 export const DEFAULT_RESOLVERS: Resolvers = { normalizeEntry: normalizeEntryValue, findProtection, normalizeIndicator };
@@ -47,7 +46,8 @@ export function normalizeIndicator(kind: IndicatorKind, raw: string): string | {
     case 'wallet': {
       const wallet = normalizeDigits(raw).trim();
       if (!WALLET.test(wallet)) return { error: `"${raw}" does not look like a wallet address` };
-      return CASELESS_WALLET.test(wallet) ? wallet.toLowerCase() : wallet;
+      // The scanner's own comparable form, so a published wallet always matches the page's.
+      return normalizeWallet(wallet);
     }
     case 'payment-handle': {
       // Not foldText: it turns dashes into spaces, and handles keep their punctuation.
