@@ -41,6 +41,15 @@ const SCAREWARE_TEXT = `<h1>Your computer has been blocked</h1><p>Error code 0x8
 
 const techSupportPage = () => page('Windows Defender Alert: your computer is blocked', SCAREWARE_TEXT);
 
+/** Scareware that takes the screen: any click or key goes fullscreen and locks the keyboard, as such pages do. */
+const lockingScarewarePage = () =>
+  page(
+    'Windows Defender Alert: your computer is blocked',
+    `${SCAREWARE_TEXT}<script>const lock = () => { document.documentElement.requestFullscreen().catch(() => {}); navigator.keyboard?.lock?.().catch(() => {}); };
+     document.addEventListener('click', lock); document.addEventListener('keydown', lock);
+     window.addEventListener('beforeunload', (event) => event.preventDefault());</script>`,
+  );
+
 const linkPage = (to: string) => page('A page with a link', `<p><a id="go" href="${escapeHtml(to)}">Continue</a></p>`);
 
 const formPage = (action: string) =>
@@ -110,6 +119,8 @@ export function renderDemoPage(host: string, url: URL): DemoResponse {
       return html(loginPage());
     case '/tech-support':
       return html(techSupportPage());
+    case '/tech-support-locked':
+      return html(lockingScarewarePage());
     default:
       return html(host.includes('paypal') ? loginPage() : honestPage(host));
   }
