@@ -130,8 +130,23 @@ describe('a report made while the report server is down', () => {
   }, DELIVERY_TIMEOUT_MS + 30_000);
 });
 
-describe('"This is a mistake" on the banner', () => {
-  it("opens the report view for that page, and sends a false-positive report with the page's title", async () => {
+describe('"This is a mistake"', () => {
+  it('on the warning page sends a false-positive report of the stopped address, with why it was stopped', async () => {
+    const pageUrl = webUrl(DEMO_HOSTS.listed, '/honest-shop');
+    const page = await browser.context.newPage();
+    await visit(page, pageUrl);
+    await page.getByTestId('warning:mistake').waitFor();
+    const [view] = await Promise.all([browser.context.waitForEvent('page'), page.getByTestId('warning:mistake').click()]);
+    await view.getByTestId('report:preview').waitFor();
+    await view.getByTestId('report:send').click();
+    await view.locator('[data-testid="report:state"][data-state="sent"]').first().waitFor({ timeout: 15_000 });
+    const stored = (await listStoredReports()).find((report) => report.url === pageUrl);
+    expect(stored).toMatchObject({ kind: 'false-positive', verdict: 'dangerous', signals: [expect.objectContaining({ kind: 'blocklist', name: DEMO_HOSTS.listed })] });
+    expect(stored).not.toHaveProperty('title');
+    await Promise.all([view.close(), page.close()]);
+  });
+
+  it("on the banner opens the report view for that page, and sends a false-positive report with the page's title", async () => {
     const pageUrl = webUrl(DEMO_HOSTS.lookalike, '/login');
     const page = await browser.context.newPage();
     await visit(page, pageUrl);
@@ -145,8 +160,8 @@ describe('"This is a mistake" on the banner', () => {
     expect(await view.locator('dd[data-field="title"]').textContent()).toBe('PayPal: log in to your account');
     await view.getByTestId('report:send').click();
     await view.locator('[data-testid="report:state"][data-state="sent"]').first().waitFor({ timeout: 15_000 });
-    const mistakes = (await listStoredReports()).filter((report) => report.kind === 'false-positive');
-    expect(mistakes).toEqual([expect.objectContaining({ url: pageUrl, title: 'PayPal: log in to your account', verdict: 'suspicious' })]);
+    const stored = (await listStoredReports()).filter((report) => report.url === pageUrl);
+    expect(stored).toEqual([expect.objectContaining({ kind: 'false-positive', title: 'PayPal: log in to your account', verdict: 'suspicious' })]);
     await Promise.all([view.close(), page.close()]);
   });
 });
