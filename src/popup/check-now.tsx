@@ -5,25 +5,28 @@ import { t } from '../shared/i18n.ts';
 import { send } from '../shared/protocol.ts';
 import { ErrorNote } from '../ui/status-note.tsx';
 
+type CheckState = 'idle' | 'checking' | 'done' | 'failed';
+
 export function CheckNowButton({ onChecked }: { onChecked: () => void }) {
-  const [isChecking, setIsChecking] = useState(false);
+  const [state, setState] = useState<CheckState>('idle');
   const [error, setError] = useState<string | null>(null);
+  const isChecking = state === 'checking';
   const check = async (event: MouseEvent) => {
     if (!event.isTrusted || isChecking) return;
-    setIsChecking(true);
+    setState('checking');
     setError(null);
     try {
       await send('sync.now', {});
+      setState('done');
       onChecked();
     } catch (failure) {
+      setState('failed');
       setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setIsChecking(false);
     }
   };
   return (
     <>
-      <button type="button" data-testid="popup:check-now" disabled={isChecking} aria-busy={isChecking} onClick={check}>
+      <button type="button" data-testid="popup:check-now" data-state={state} disabled={isChecking} aria-busy={isChecking} onClick={check}>
         {t(isChecking ? 'popup_checking' : 'popup_check_now')}
       </button>
       {error !== null ? <ErrorNote message={error} /> : null}

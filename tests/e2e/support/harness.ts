@@ -13,6 +13,7 @@ export const ARTIFACTS_DIR = new URL('../../../test-results/', import.meta.url).
 
 export interface Harness extends LaunchedBrowser {
   server: DemoServer;
+  extensionDir?: string;
   warningPageUrl: string;
   /** Closes the browser (keeps the profile and the server, for `restart`). */
   closeBrowser(): Promise<void>;
@@ -23,14 +24,22 @@ export interface HarnessOptions {
   uiLanguage?: string;
   profileDir?: string;
   server?: DemoServer;
+  /** A build of its own (dist/ by default). */
+  extensionDir?: string;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const server = options.server ?? (await startDemoServer());
-  const launched = await launchWithExtension({ serverPort: server.port, ...(options.uiLanguage ? { uiLanguage: options.uiLanguage } : {}), ...(options.profileDir ? { profileDir: options.profileDir } : {}) });
+  const launched = await launchWithExtension({
+    serverPort: server.port,
+    ...(options.uiLanguage ? { uiLanguage: options.uiLanguage } : {}),
+    ...(options.profileDir ? { profileDir: options.profileDir } : {}),
+    ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}),
+  });
   await waitForListRules(launched.worker);
   return {
     ...launched,
+    ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}),
     server,
     warningPageUrl: `chrome-extension://${launched.extensionId}/src/warning/index.html`,
     closeBrowser: () => launched.context.close(),
@@ -84,7 +93,7 @@ export async function expectWarning(harness: Harness, url: string, start?: (page
 /** The same profile in a new browser: what a browser restart does. */
 export async function restartHarness(harness: Harness): Promise<Harness> {
   await harness.closeBrowser();
-  return startHarness({ profileDir: harness.profileDir, server: harness.server });
+  return startHarness({ profileDir: harness.profileDir, server: harness.server, ...(harness.extensionDir ? { extensionDir: harness.extensionDir } : {}) });
 }
 
 export const webUrl = (host: string, path = '/') => `http://${host}${path}`;
