@@ -103,7 +103,7 @@ async function attempt(deps: ReportQueueDeps, db: ScamWarnerDb, report: ReportSt
   return settled;
 }
 
-export function applyOutcome(report: ReportState, outcome: DeliveryOutcome, deps: Pick<ReportQueueDeps, 'now' | 'random'>): ReportState {
+function applyOutcome(report: ReportState, outcome: DeliveryOutcome, deps: Pick<ReportQueueDeps, 'now' | 'random'>): ReportState {
   const now = deps.now();
   switch (outcome.kind) {
     case 'sent':

@@ -3,13 +3,15 @@
 // it can go offline, lose an answer after the server stored the report, or hang like a worker stopped
 // mid-request. A clock the test moves stands in for time passing between alarms.
 import { fakeBrowser } from '@webext-core/fake-browser';
-import type { Manifest } from 'webextension-polyfill';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createHandlers } from '../../../../src/background/handlers/index.ts';
-import { createReportQueue, type ReportQueue } from '../../../../src/background/reports/queue.ts';
+import { createReportQueue, REPORT_ALARM, type ReportQueue } from '../../../../src/background/reports/queue.ts';
 import { createRouter, type Router } from '../../../../src/background/router.ts';
 import { IDEMPOTENCY_HEADER } from '../../../../src/core/report/index.ts';
 import type { ReportDraft, ReportState, SubmitResult } from '../../../../src/shared/protocol.ts';
+import type { ServerOptions } from '../../../../src/server/app.ts';
+import { removeFakeChrome } from '../../shared/support/fake-chrome.ts';
+import { useTestServers, type TestServer } from '../../server/test-server.ts';
 import { pageSender, startTestBackground, type TestBackground } from '../support/background.ts';
 
 export const EXTENSION_VERSION = '0.1.0';
@@ -79,7 +81,7 @@ export interface ReportBench {
 }
 
 export function startReportBench(network: Network, clock: Clock, reportUrl: string, background = startTestBackground()): ReportBench {
-  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: EXTENSION_VERSION } as Manifest.WebExtensionManifest);
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: EXTENSION_VERSION } as ReturnType<typeof fakeBrowser.runtime.getManifest>);
   const queue = createReportQueue(background.services, { fetch: network.fetch, now: clock.now, reportUrl, random: () => 0.5 });
   const route = createRouter(createHandlers(background.services, queue), { runtimeId: fakeBrowser.runtime.id, extensionOrigins: ['chrome-extension://test-extension-id'] });
   return { background, queue, route, restart: () => startReportBench(network, clock, reportUrl, background.restart()) };
@@ -108,3 +110,33 @@ export async function settle(bench: ReportBench): Promise<ReportState[]> {
   await bench.queue.flush();
   return bench.queue.list();
 }
+
+export interface BenchContext {
+  startServer: (options?: Partial<ServerOptions>) => Promise<TestServer>;
+  server: TestServer;
+  network: Network;
+  clock: Clock;
+  bench: ReportBench;
+}
+
+/** A fresh report server, network, clock and background for each test of the file that calls it. */
+export function useReportBench(): BenchContext {
+  const context = { startServer: useTestServers() } as BenchContext;
+  beforeEach(async () => {
+    context.server = await context.startServer();
+    context.network = createNetwork();
+    context.clock = createClock();
+    context.bench = startReportBench(context.network, context.clock, `${context.server.base}/v1/reports`);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+    removeFakeChrome();
+  });
+  return context;
+}
+
+export const storedReports = async (server: TestServer) => (await server.store.list({ limit: 1000 })).reports;
+export const alarmTime = async () => (await fakeBrowser.alarms.get(REPORT_ALARM))?.scheduledTime;
+/** How long from now until the report's next attempt. */
+export const delayOf = (clock: Clock, state: ReportState | undefined) => Date.parse(state?.nextAttemptAt ?? '') - clock.now().getTime();
