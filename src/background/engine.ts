@@ -35,6 +35,15 @@ export interface EngineOptions {
   feed?: Partial<FeedConfig>;
 }
 
+/**
+ * Rule shards rewritten per updateDynamicRules call: all of them at once. Chromium re-indexes the
+ * whole dynamic rule set on every call (measured: one 8k-domain shard next to 1M listed domains
+ * costs about 1.8 s, the same as all of them), so writing in batches multiplies the cost (a
+ * 1k-change delta on 1M entries: 17.6 s in ten batches, 2.3 s in one call) and buys no safety:
+ * a call is applied whole or not at all, and what is not recorded as applied is written again.
+ */
+const SHARD_DOMAINS_PER_CALL = Number.POSITIVE_INFINITY;
+
 let ruleWork: Promise<unknown> = Promise.resolve();
 
 /** DNR writes run one at a time, in order, after the engine answers: a large first write must not delay verdicts. */
@@ -57,7 +66,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const [allowlist, dismissals, settings] = await Promise.all([listHosts(db, 'allowlist'), listHosts(db, 'dismissals'), readSettings(db)]);
   const warningPageUrl = getWarningPageUrl(options.extensionRoot);
   const engine: Engine = { db, list, index: loadIndex(list.index), allowlist, dismissals, settings, sensitivity: settings.sensitivity, feed, warningPageUrl };
-  void queueRuleWork(() => syncListRules(db, list, warningPageUrl));
+  void queueRuleWork(() => syncListRules(db, list, warningPageUrl, SHARD_DOMAINS_PER_CALL));
   void queueRuleWork(() => syncUserAllowRule(db, allowlist.map((site) => site.host)));
   return engine;
 }
@@ -70,5 +79,5 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
 export async function adoptList(engine: Engine, list: StoredListState, index: BlocklistIndex): Promise<void> {
   engine.list = list;
   engine.index = index;
-  await queueRuleWork(() => syncListRules(engine.db, list, engine.warningPageUrl));
+  await queueRuleWork(() => syncListRules(engine.db, list, engine.warningPageUrl, SHARD_DOMAINS_PER_CALL));
 }

@@ -1,79 +1,117 @@
-// `npm run bench extension`: the built extension in real Chromium with a 1M-entry list. Figures:
-// how long the first install takes, and how fast a stopped service worker answers again (it loads
-// the stored index bytes; it never rebuilds), as a ratio against the same extension with the small
-// bundled list measured in the same run. Printed, never asserted: the machine is shared.
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+// `npm run bench extension`: the built extension in real Chromium taking signed feed updates from a
+// local `serve`. Figures: a 1k-change delta (verify, index, store, rule shards) on a 1M-entry list
+// against the same delta on a 1k-entry list; a full 1M-entry snapshot; a one-entry change on the 1M
+// list; and how fast a stopped worker answers again with 1M entries against the small list. Each is
+// one "Check now" (the sync.now message) timed from an extension page until the rules are in.
+// Printed, never asserted: the machine is shared.
 import type { Page } from 'playwright-core';
-import { encodeSnapshot } from '../../src/core/feed/index.ts';
-import { DIST_DIR, launchWithExtension, stopServiceWorkers, type LaunchedBrowser } from '../../src/tools/chromium.ts';
+import { readSigningKey } from '../../src/cli/publish/key-files.ts';
+import type { SigningKey } from '../../src/core/feed/index.ts';
+import type { ListEntry } from '../../src/core/types.ts';
+import { launchWithExtension, stopServiceWorkers, waitForListRules, type LaunchedBrowser } from '../../src/tools/chromium.ts';
 import { startDemoServer } from '../../src/tools/demo-server.ts';
+import { startFeedSide, type FeedSide } from '../e2e/support/feed-side.ts';
+import { TestFeedHost } from '../unit/background/support/test-feed.ts';
 
 const BIG_LIST = 1_000_000;
+const SMALL_LIST = 1_000;
+const CHANGES = 1_000;
 const RESTARTS = 5;
-const META = { category: 'phishing', source: 'bench', added: '2025-01-01' } as const;
+const entries = (values: string[]): ListEntry[] => values.map((value) => ({ kind: 'domain', value, category: 'phishing', source: 'bench', added: '2025-01-01' }));
+const domains = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${i.toString(36)}-scam.test`);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-function buildExtensionCopy(entries: number | null): string {
-  if (!existsSync(join(DIST_DIR, 'manifest.json'))) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-  const dir = mkdtempSync(join(tmpdir(), 'scam-warner-bench-'));
-  cpSync(DIST_DIR, dir, { recursive: true });
-  if (entries !== null) {
-    const values = Array.from({ length: entries }, (_, i) => `bench-${i.toString(36)}-scam.test`);
-    const snapshot = encodeSnapshot({ feed: 'be7c4be7c4be7c40', version: 1, entries: [{ kind: 'domain', allow: false, ...META, values }], indicators: [] });
-    writeFileSync(join(dir, 'seed', 'snapshot.json'), snapshot);
+/** Issue times only move forward, across lineages too (a lineage switch needs a newer one). */
+let lastIssued = 0;
+const nextIssuedAt = () => new Date((lastIssued = Math.max(lastIssued + 1000, Date.now()))).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** One lineage of the bench's feed, written into the folder `serve` serves (feed.json last). */
+class BenchFeed {
+  private readonly host = new TestFeedHost('');
+  constructor(
+    private readonly side: FeedSide,
+    private readonly key: SigningKey,
+    private readonly id: string,
+  ) {}
+
+  async publish(version: number, values: string[], deltasFrom: number[] = []): Promise<void> {
+    await this.host.publish({ feed: this.id, version, entries: entries(values), issuedAt: nextIssuedAt(), key: this.key, deltasFrom });
+    for (const [name, bytes] of this.host.files) if (name !== 'feed.json') this.side.writeFile(name, bytes);
+    this.side.writeFile('feed.json', this.host.files.get('feed.json') ?? '');
   }
-  return dir;
 }
 
-/** Until the last shard's redirect rule exists (shards are written in rule id order). */
-async function waitForInstall(launched: LaunchedBrowser, lastShardRuleId: number): Promise<void> {
-  for (;;) {
-    const rules = await launched.worker.evaluate((id) => chrome.declarativeNetRequest.getDynamicRules({ ruleIds: [id] }).then((found) => found.length), lastShardRuleId);
-    if (rules > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** A message from an extension page to the stopped worker: its start, its reading of storage, its answer. */
-async function timeWake(launched: LaunchedBrowser, page: Page, blank: Page): Promise<number> {
-  await stopServiceWorkers(launched.context, blank);
+/** "Check now" from an extension page: resolves once the new list is stored and its rules are in. */
+async function timeCheck(page: Page): Promise<{ ms: number; version: number }> {
   return page.evaluate(async () => {
     const start = performance.now();
-    const reply = (await chrome.runtime.sendMessage({ name: 'list.status', request: {} })) as { ok: boolean };
-    if (!reply.ok) throw new Error('no list status');
-    return performance.now() - start;
+    const reply = (await chrome.runtime.sendMessage({ name: 'sync.now', request: {} })) as { ok: boolean; value?: { version: number; lastSync: { isOk: boolean; message: string | null } } };
+    if (!reply.ok || !reply.value?.lastSync.isOk) throw new Error(`the check failed: ${JSON.stringify(reply)}`);
+    return { ms: performance.now() - start, version: reply.value.version };
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
-async function measure(label: string, entries: number | null): Promise<number> {
-  const server = await startDemoServer();
-  const dir = buildExtensionCopy(entries);
-  const started = performance.now();
-  const launched = await launchWithExtension({ serverPort: server.port, extensionDir: dir });
-  try {
-    await waitForInstall(launched, 128);
-    console.log(`${label}: first install (worker start, index built once, rules written) ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const page = await launched.context.newPage();
-    await page.goto(`chrome-extension://${launched.extensionId}/src/options/index.html`);
-    const blank = await launched.context.newPage();
-    const wakes: number[] = [];
-    for (let round = 0; round < RESTARTS; round++) wakes.push(await timeWake(launched, page, blank));
-    console.log(`${label}: stopped worker to first answer ${wakes.map((ms) => ms.toFixed(0)).join(' / ')} ms (median ${median(wakes).toFixed(0)} ms)`);
-    return median(wakes);
-  } finally {
-    await launched.context.close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(launched.profileDir, { recursive: true, force: true });
+async function timeWakes(launched: LaunchedBrowser, page: Page): Promise<number> {
+  const blank = await launched.context.newPage();
+  const wakes: number[] = [];
+  for (let round = 0; round < RESTARTS; round++) {
+    await stopServiceWorkers(launched.context, blank);
+    wakes.push(await page.evaluate(async () => {
+      const start = performance.now();
+      await chrome.runtime.sendMessage({ name: 'list.status', request: {} });
+      return performance.now() - start;
+    }));
   }
+  await blank.close();
+  return median(wakes);
+}
+
+/** A delta of `count` changes: half the list's domains replaced by new ones. */
+function changed(values: string[], prefix: string, count: number): string[] {
+  return [...values.slice(count / 2), ...domains(prefix, count / 2)];
+}
+
+async function measure(side: FeedSide, launched: LaunchedBrowser, page: Page): Promise<void> {
+  const key = await readSigningKey(side.keyFile);
+  const small = new BenchFeed(side, key, '5a115a115a115a11');
+  const smallValues = domains('small', SMALL_LIST);
+  await small.publish(1, smallValues);
+  await timeCheck(page);
+  const smallWake = await timeWakes(launched, page);
+  await small.publish(2, changed(smallValues, 'small-new', CHANGES), [1]);
+  const smallDelta = await timeCheck(page);
+  console.log(`${CHANGES}-change delta on a ${SMALL_LIST.toLocaleString('en')}-entry list: ${s(smallDelta.ms)}`);
+
+  const big = new BenchFeed(side, key, 'b16b16b16b16b16b');
+  const bigValues = domains('big', BIG_LIST);
+  await big.publish(1, bigValues);
+  const snapshot = await timeCheck(page);
+  console.log(`full ${BIG_LIST.toLocaleString('en')}-entry snapshot (download, verify, index build, store, all rule shards): ${s(snapshot.ms)} (target 10 s)`);
+  const bigChanged = changed(bigValues, 'big-new', CHANGES);
+  await big.publish(2, bigChanged, [1]);
+  const delta = await timeCheck(page);
+  console.log(`${CHANGES}-change delta on the ${BIG_LIST.toLocaleString('en')}-entry list: ${s(delta.ms)} (target 1 s), ${(delta.ms / smallDelta.ms).toFixed(1)}x the small list's`);
+  await big.publish(3, [...bigChanged, 'one-more-scam.test'], [2]);
+  const one = await timeCheck(page);
+  console.log(`1-change delta on the ${BIG_LIST.toLocaleString('en')}-entry list: ${s(one.ms)}`);
+  const bigWake = await timeWakes(launched, page);
+  console.log(`stopped worker to first answer: ${bigWake.toFixed(0)} ms with ${BIG_LIST.toLocaleString('en')} entries, ${(bigWake / smallWake).toFixed(2)}x the small list's ${smallWake.toFixed(0)} ms`);
+  console.log('publish to enforced: at most one sync interval (30 min, or feed.json\'s minPollSeconds if longer) plus the apply time above');
 }
 
 export async function run(): Promise<void> {
-  const small = await measure('bundled list (about 1k entries)', null);
-  const big = await measure(`${BIG_LIST.toLocaleString('en')} entries`, BIG_LIST);
-  console.log(`service worker ready after a restart with ${BIG_LIST.toLocaleString('en')} entries: ${big.toFixed(0)} ms, ${(big / small).toFixed(2)}x the small list's ${small.toFixed(0)} ms`);
+  const side = await startFeedSide();
+  const server = await startDemoServer();
+  const launched = await launchWithExtension({ serverPort: server.port, extensionDir: side.extensionDir });
+  try {
+    await waitForListRules(launched.worker);
+    const page = await launched.context.newPage();
+    await page.goto(`chrome-extension://${launched.extensionId}/src/options/index.html`);
+    await measure(side, launched, page);
+  } finally {
+    await launched.context.close();
+    await server.close();
+    await side.close();
+  }
 }
