@@ -42,12 +42,12 @@ describe('sync.now', () => {
 describe('the alarm and the browser events', () => {
   it('an install or a browser start plans a check soon; the alarm runs it', async () => {
     listenForFeedSync(bench.services);
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     await expect.poll(readSyncAlarm).toMatchObject({ name: SYNC_ALARM, scheduledTime: SOON, periodInMinutes: 30 });
     await fakeBrowser.alarms.clear(SYNC_ALARM);
     await fakeBrowser.runtime.onStartup.trigger();
     await expect.poll(readSyncAlarm).toMatchObject({ scheduledTime: SOON });
-    await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARM, scheduledTime: SOON });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARM, scheduledTime: SOON, periodInMinutes: 30 });
     await expect.poll(async () => (await bench.services.getEngine()).list.version).toBe(1);
     await expect.poll(readSyncAlarm).toMatchObject({ scheduledTime: TEST_NOW.getTime() + 30 * MINUTE });
   });
