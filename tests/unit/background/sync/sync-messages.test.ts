@@ -47,7 +47,9 @@ describe('the alarm and the browser events', () => {
     await fakeBrowser.alarms.clear(SYNC_ALARM);
     await fakeBrowser.runtime.onStartup.trigger();
     await expect.poll(readSyncAlarm).toMatchObject({ scheduledTime: SOON });
-    await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARM, scheduledTime: SOON, periodInMinutes: 30 });
+    const alarm = await fakeBrowser.alarms.get(SYNC_ALARM);
+    if (!alarm) throw new Error('no sync alarm');
+    await fakeBrowser.alarms.onAlarm.trigger(alarm);
     await expect.poll(async () => (await bench.services.getEngine()).list.version).toBe(1);
     await expect.poll(readSyncAlarm).toMatchObject({ scheduledTime: TEST_NOW.getTime() + 30 * MINUTE });
   });
