@@ -1,9 +1,10 @@
 // Reports from real Chromium to the real report server (`scam-warner serve`, a child process on
-// the port this build of the extension points at): made while the server is down, a report
-// survives a browser restart and arrives exactly once when the retry alarm fires after the server
-// is up; "This is a mistake" on the banner sends a false-positive report of that page.
+// the port this build of the extension points at for reports and for its feed): made while the
+// server is down, a report survives a browser restart and arrives exactly once when the retry alarm
+// fires after the server is up; "This is a mistake" sends a false-positive report of the page; and
+// the loop closes: approved with the CLI and published, the reported domain is blocked after a sync.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { startDemoServer, type DemoServer } from '../../src/tools/demo-server.ts
 import { jsonLines, runCli } from '../support/cli.ts';
 import { spawnServe, type ServeProcess } from '../unit/server/cli-process.ts';
 import { readBannerText } from '../../src/tools/inspect-page.ts';
-import { DEMO_HOSTS, visit, webUrl } from './support/harness.ts';
+import { DEMO_HOSTS, saveScreenshot, visit, webUrl } from './support/harness.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 /** Until the first retry (at most a minute after the first try), plus a browser restart. */
@@ -26,6 +27,7 @@ let extensionDir: string;
 let demo: DemoServer;
 let browser: LaunchedBrowser;
 let serve: ServeProcess | null = null;
+let keyFile: string;
 
 async function findFreePort(): Promise<number> {
   const server = createServer();
@@ -35,19 +37,32 @@ async function findFreePort(): Promise<number> {
   return port;
 }
 
-/** The extension built as a release is, with its report address set to this machine's port. */
-function buildExtension(outDir: string, env: Record<string, string>): void {
-  const result = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+/** The extension built as a release is, pinned to a test key, its report and feed addresses on this machine's port. */
+async function buildExtension(outDir: string): Promise<void> {
+  const keys = JSON.parse((await cli(['keygen', '--out', join(work, 'keys')]))[0] ?? '') as { publicKey: string; privateKeyFile: string };
+  keyFile = keys.privateKeyFile;
+  const env = {
+    SCAM_WARNER_REPORT_URL: `http://localhost:${reportPort}/v1/reports`,
+    SCAM_WARNER_FEED_URL: `http://localhost:${reportPort}/feed.json`,
+    SCAM_WARNER_FEED_KEYS: keys.publicKey,
+    SCAM_WARNER_SEED_KEY: keys.privateKeyFile,
+  };
+  const result = spawnSync('npx', ['vite', 'build', '--mode', 'release', '--outDir', outDir, '--logLevel', 'error'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`vite build failed: ${result.stderr}`);
 }
 
+/** The CLI as maintainers run it; its stdout lines. */
+async function cli(args: string[]): Promise<string[]> {
+  const result = await runCli(args);
+  if (result.code !== 0) throw new Error(`scam-warner ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout.split('\n').filter((line) => line !== '');
+}
+
 const launch = (profileDir?: string) => launchWithExtension({ serverPort: demo.port, extensionDir, ...(profileDir ? { profileDir } : {}) });
-const dataDir = () => join(work, 'data');
+const folder = (name: 'data' | 'feed' | 'sources') => join(work, name);
 
 async function listStoredReports(): Promise<Record<string, unknown>[]> {
-  const result = await runCli(['reports', 'list', '--data', dataDir()]);
-  if (result.code !== 0) throw new Error(result.stderr);
-  return jsonLines(result.stdout);
+  return jsonLines((await cli(['reports', 'list', '--data', folder('data')])).join('\n'));
 }
 
 async function openPopup(tabId?: number): Promise<Page> {
@@ -71,7 +86,8 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'scam-warner-report-e2e-'));
   reportPort = await findFreePort();
   extensionDir = join(work, 'extension');
-  buildExtension(extensionDir, { SCAM_WARNER_REPORT_URL: `http://localhost:${reportPort}/v1/reports` });
+  for (const name of ['feed', 'sources'] as const) mkdirSync(folder(name));
+  await buildExtension(extensionDir);
   demo = await startDemoServer();
   browser = await launch();
   await waitForListRules(browser.worker);
@@ -100,6 +116,7 @@ describe('a report made while the report server is down', () => {
     expect(await popup.getByTestId('report:category').inputValue()).toBe('tech-support');
     await popup.getByTestId('report:note').fill('They told me to call and install AnyDesk.');
     sentBody = JSON.parse((await popup.getByTestId('report:body').textContent()) ?? '') as Record<string, unknown>;
+    await saveScreenshot(popup, 'report-form');
     expect(sentBody).toMatchObject({ url: pageUrl, kind: 'scam', verdict: 'suspicious', note: 'They told me to call and install AnyDesk.' });
     await popup.getByTestId('report:send').click();
     await popup.getByTestId('report:queued').waitFor();
@@ -111,10 +128,13 @@ describe('a report made while the report server is down', () => {
   it('survives a browser restart and arrives exactly once after the server starts', async () => {
     const { profileDir } = browser;
     await browser.context.close();
-    serve = await spawnServe(['--port', String(reportPort), '--data', dataDir()]);
+    serve = await spawnServe(['--port', String(reportPort), '--data', folder('data'), '--feed', folder('feed')]);
+    const started = performance.now();
     browser = await launch(profileDir);
     const popup = await openPopup();
     await popup.locator('[data-testid="report:state"][data-state="sent"]').waitFor({ timeout: DELIVERY_TIMEOUT_MS });
+    console.log(`e2e: the queued report was delivered ${Math.round((performance.now() - started) / 1000)} s after the server started (browser restart, then the retry alarm)`);
+    await saveScreenshot(popup, 'report-sent');
     const stored = await listStoredReports();
     expect(stored).toHaveLength(1);
     const { id: _id, status, site, receivedAt: _receivedAt, duplicates, ...fields } = stored[0] ?? {};
@@ -163,5 +183,25 @@ describe('"This is a mistake"', () => {
     const stored = (await listStoredReports()).filter((report) => report.url === pageUrl);
     expect(stored).toEqual([expect.objectContaining({ kind: 'false-positive', title: 'PayPal: log in to your account', verdict: 'suspicious' })]);
     await Promise.all([view.close(), page.close()]);
+  });
+});
+
+describe('the loop back into the feed', () => {
+  it('approved with the CLI and published, the reported domain is blocked after a sync', async () => {
+    const pageUrl = webUrl(DEMO_HOSTS.scamPageHost, '/tech-support');
+    const reported = (await listStoredReports()).find((report) => report.url === pageUrl);
+    const [approved] = jsonLines((await cli(['reports', 'approve', String(reported?.id), '--data', folder('data'), '--sources', folder('sources')])).join('\n'));
+    expect(approved).toMatchObject({ status: 'approved', row: { url: DEMO_HOSTS.scamPageHost, category: 'tech-support', source: 'community report', action: 'block' } });
+    const started = performance.now();
+    await cli(['publish', '--sources', folder('sources'), '--out', folder('feed'), '--key', keyFile]);
+    const popup = await openPopup();
+    await popup.getByTestId('popup:check-now').click();
+    await popup.locator('[data-testid="popup:check-now"][data-state="done"]').waitFor({ timeout: 30_000 });
+    const page = await browser.context.newPage();
+    await visit(page, webUrl(`www.${DEMO_HOSTS.scamPageHost}`, '/tech-support'));
+    await page.getByTestId('warning:reasons').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('warning:reasons').textContent()).toContain('community report');
+    console.log(`e2e: publish, "Check for updates now" and the blocked visit took ${Math.round(performance.now() - started)} ms`);
+    await Promise.all([popup.close(), page.close()]);
   });
 });
