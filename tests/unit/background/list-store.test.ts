@@ -10,7 +10,7 @@ describe('database schema', () => {
   it('creates every store on a new profile and keeps data when opened again', async () => {
     const name = freshDatabaseName();
     const db = await openDatabase(name);
-    expect([...db.objectStoreNames].sort()).toEqual(['allowlist', 'dismissals', 'lists', 'meta', 'shards']);
+    expect([...db.objectStoreNames].sort()).toEqual(['allowlist', 'dismissals', 'lists', 'meta', 'reports', 'shards']);
     await db.put('allowlist', { host: 'kept.test', added: NOW.toISOString() });
     db.close();
     const again = await openDatabase(name);

@@ -18,6 +18,10 @@ const TIERS: Record<MessageName, HandlerSpec<MessageName>['tier']> = {
   'settings.set': 'extension',
   'list.status': 'extension',
   'sync.now': 'extension',
+  'report.draft': 'extension',
+  'report.submit': 'extension',
+  'report.list': 'extension',
+  'banner.mistake': 'content-top',
 };
 const VALIDATORS: Partial<Record<MessageName, (value: unknown) => unknown>> = {
   'warning.describe': validateUrlRequest,
