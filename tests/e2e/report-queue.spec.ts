@@ -3,7 +3,6 @@
 // server is down, a report survives a browser restart and arrives exactly once when the retry alarm
 // fires after the server is up; "This is a mistake" sends a false-positive report of the page; and
 // the loop closes: approved with the CLI and published, the reported domain is blocked after a sync.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,12 +11,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, stopServiceWorkers, waitForListRules, type LaunchedBrowser } from '../../src/tools/chromium.ts';
 import { startDemoServer, type DemoServer } from '../../src/tools/demo-server.ts';
-import { jsonLines, runCli } from '../support/cli.ts';
+import { jsonLines } from '../support/cli.ts';
+import { buildExtension, cli } from './support/maintainer-cli.ts';
 import { spawnServe, type ServeProcess } from '../unit/server/cli-process.ts';
 import { readBannerText } from '../../src/tools/inspect-page.ts';
 import { DEMO_HOSTS, saveScreenshot, visit, webUrl } from './support/harness.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 /** Until the first retry (at most a minute after the first try), plus a browser restart. */
 const DELIVERY_TIMEOUT_MS = 100_000;
 
@@ -37,32 +36,23 @@ async function findFreePort(): Promise<number> {
   return port;
 }
 
-/** The extension built as a release is, pinned to a test key, its report and feed addresses on this machine's port. */
-async function buildExtension(outDir: string): Promise<void> {
-  const keys = JSON.parse((await cli(['keygen', '--out', join(work, 'keys')]))[0] ?? '') as { publicKey: string; privateKeyFile: string };
+/** The extension pinned to a test key, its report and feed addresses on this machine's port. */
+async function buildForReports(outDir: string): Promise<void> {
+  const keys = JSON.parse((await cli(['keygen', '--out', join(work, 'keys')])).trim()) as { publicKey: string; privateKeyFile: string };
   keyFile = keys.privateKeyFile;
-  const env = {
+  await buildExtension(outDir, {
     SCAM_WARNER_REPORT_URL: `http://localhost:${reportPort}/v1/reports`,
     SCAM_WARNER_FEED_URL: `http://localhost:${reportPort}/feed.json`,
     SCAM_WARNER_FEED_KEYS: keys.publicKey,
     SCAM_WARNER_SEED_KEY: keys.privateKeyFile,
-  };
-  const result = spawnSync('npx', ['vite', 'build', '--mode', 'release', '--outDir', outDir, '--logLevel', 'error'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`vite build failed: ${result.stderr}`);
-}
-
-/** The CLI as maintainers run it; its stdout lines. */
-async function cli(args: string[]): Promise<string[]> {
-  const result = await runCli(args);
-  if (result.code !== 0) throw new Error(`scam-warner ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout.split('\n').filter((line) => line !== '');
+  });
 }
 
 const launch = (profileDir?: string) => launchWithExtension({ serverPort: demo.port, extensionDir, ...(profileDir ? { profileDir } : {}) });
 const folder = (name: 'data' | 'feed' | 'sources') => join(work, name);
 
 async function listStoredReports(): Promise<Record<string, unknown>[]> {
-  return jsonLines((await cli(['reports', 'list', '--data', folder('data')])).join('\n'));
+  return jsonLines(await cli(['reports', 'list', '--data', folder('data')]));
 }
 
 async function openPopup(tabId?: number): Promise<Page> {
@@ -87,7 +77,7 @@ beforeAll(async () => {
   reportPort = await findFreePort();
   extensionDir = join(work, 'extension');
   for (const name of ['feed', 'sources'] as const) mkdirSync(folder(name));
-  await buildExtension(extensionDir);
+  await buildForReports(extensionDir);
   demo = await startDemoServer();
   browser = await launch();
   await waitForListRules(browser.worker);
@@ -190,7 +180,7 @@ describe('the loop back into the feed', () => {
   it('approved with the CLI and published, the reported domain is blocked after a sync', async () => {
     const pageUrl = webUrl(DEMO_HOSTS.scamPageHost, '/tech-support');
     const reported = (await listStoredReports()).find((report) => report.url === pageUrl);
-    const [approved] = jsonLines((await cli(['reports', 'approve', String(reported?.id), '--data', folder('data'), '--sources', folder('sources')])).join('\n'));
+    const [approved] = jsonLines(await cli(['reports', 'approve', String(reported?.id), '--data', folder('data'), '--sources', folder('sources')]));
     expect(approved).toMatchObject({ status: 'approved', row: { url: DEMO_HOSTS.scamPageHost, category: 'tech-support', source: 'community report', action: 'block' } });
     const started = performance.now();
     await cli(['publish', '--sources', folder('sources'), '--out', folder('feed'), '--key', keyFile]);

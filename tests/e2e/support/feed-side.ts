@@ -3,16 +3,13 @@
 // extension built (into its own folder: dist/ is left alone) to pin that key and ask that server.
 // The feed address is `localhost`, which the browser's resolver rules leave alone, so it reaches
 // `serve` itself while every made-up site still goes to the demo server.
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { jsonLines, runCli } from '../../support/cli.ts';
+import { jsonLines } from '../../support/cli.ts';
 import { spawnServe, type ServeProcess } from '../../unit/server/cli-process.ts';
+import { buildExtension, cli } from './maintainer-cli.ts';
 
-const run = promisify(execFile);
-const ROOT = new URL('../../../', import.meta.url).pathname;
 
 export interface PublishSummary {
   version: number;
@@ -69,15 +66,4 @@ export async function startFeedSide(): Promise<FeedSide> {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-}
-
-async function cli(args: string[]): Promise<string> {
-  const result = await runCli(args);
-  if (result.code !== 0) throw new Error(`scam-warner ${args[0]} failed: ${result.stderr}`);
-  return result.stdout;
-}
-
-/** The extension as a release build makes it, but pinned to the test key and pointed at the test server. */
-async function buildExtension(outDir: string, env: Record<string, string>): Promise<void> {
-  await run('npx', ['vite', 'build', '--mode', 'release', '--outDir', outDir, '--logLevel', 'error'], { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 });
 }
