@@ -32,7 +32,7 @@ export interface Report {
   extensionVersion?: string;
   /** The feed version the extension had. */
   feedVersion?: number;
-  /** When the user pressed "send", ISO 8601 UTC (`2024-05-01T12:00:00.000Z`). */
+  /** When the report was drafted (the form opened), ISO 8601 UTC: the preview shows the very bytes sent. */
   reportedAt?: string;
 }
 
