@@ -1,8 +1,10 @@
-// Sorted rows to the tables the binary form stores: the bucket directory, the split keys and group
-// ids at the narrowest width.
+// Sorted rows to the tables the binary form stores: a directory sized to the row count, each key
+// split into fingerprint, low half and the extra bits that share a tag with the group id.
 import type { IndexGroup } from './groups.ts';
 import type { PrefixHostCounts } from './prefix-hosts.ts';
-import { BUCKETS, BUCKET_BITS, groupIdBytesFor, type GroupIds, type IndexTables } from './tables.ts';
+import {
+  bitsToNumber, bucketOf, chooseBucketBits, extraOf, fingerprintOf, setRest, strideFor, type IndexTables,
+} from './tables.ts';
 
 /** Rows sorted by key then group, at most one per (key, allow, kind). */
 export interface SortedRows {
@@ -14,31 +16,35 @@ export interface SortedRows {
   groups: IndexGroup[];
 }
 
-function narrowGroupIds(group: Uint32Array, groupCount: number): GroupIds {
-  const width = groupIdBytesFor(groupCount);
-  if (width === 4) return group;
-  return width === 2 ? Uint16Array.from(group) : Uint8Array.from(group);
+function buildDirectory(high: Uint32Array, bucketBits: number): Uint32Array {
+  const directory = new Uint32Array(2 ** bucketBits + 1);
+  for (const value of high) directory[bucketOf(value, bucketBits) + 1]!++;
+  for (let bucket = 1; bucket < directory.length; bucket++) directory[bucket]! += directory[bucket - 1]!;
+  return directory;
 }
 
-export function assembleTables(rows: SortedRows, prefixHosts: PrefixHostCounts): IndexTables {
-  const directory = new Uint32Array(BUCKETS + 1);
-  for (const high of rows.high) directory[(high >>> BUCKET_BITS) + 1]!++;
-  for (let bucket = 0; bucket < BUCKETS; bucket++) directory[bucket + 1]! += directory[bucket]!;
-  return {
-    directory,
-    mid: Uint16Array.from(rows.high),
-    low: rows.low,
-    groupIds: narrowGroupIds(rows.group, rows.groups.length),
-    groups: rows.groups,
-    ...prefixHosts.toArrays(),
-  };
+export function assembleTables(sorted: SortedRows, prefixHosts: PrefixHostCounts): IndexTables {
+  const bucketBits = chooseBucketBits(sorted.high.length, sorted.groups.length);
+  const stride = strideFor(bucketBits, sorted.groups.length);
+  const groupScale = 2 ** bitsToNumber(sorted.groups.length);
+  const directory = buildDirectory(sorted.high, bucketBits);
+  const count = sorted.high.length;
+  const fingerprints = new Uint16Array(count);
+  const rest = new Uint16Array(stride * count);
+  for (let row = 0; row < count; row++) {
+    const high = sorted.high[row]!;
+    fingerprints[row] = fingerprintOf(high, bucketBits);
+    // A multiplication, not a shift: the tag may use all 32 bits.
+    setRest(rest, row, stride, sorted.low[row]!, extraOf(high, bucketBits) * groupScale + sorted.group[row]!);
+  }
+  return { bucketBits, directory, fingerprints, stride, rest, groups: sorted.groups, ...prefixHosts.toArrays() };
 }
 
-/** Each id looked up in `newIds`. */
-export function renumber(ids: ArrayLike<number>, newIds: Uint32Array): Uint32Array {
-  const renumbered = new Uint32Array(ids.length);
-  for (let i = 0; i < ids.length; i++) renumbered[i] = newIds[ids[i]!]!;
-  return renumbered;
+/** `from[index]` for each index, in order: renumbering ids, or gathering rows in a new order. */
+export function pickEach(indices: ArrayLike<number>, from: ArrayLike<number>): Uint32Array {
+  const picked = new Uint32Array(indices.length);
+  for (let i = 0; i < indices.length; i++) picked[i] = from[indices[i]!]!;
+  return picked;
 }
 
 /** Drops groups no row uses any more and renumbers the rest, keeping their order. */
@@ -50,5 +56,5 @@ export function dropUnusedGroups<Rows extends SortedRows>(rows: Rows): Rows {
   rows.groups.forEach((group, id) => {
     if (isUsed[id]) renumbered[id] = groups.push(group) - 1;
   });
-  return { ...rows, group: renumber(rows.group, renumbered), groups };
+  return { ...rows, group: pickEach(rows.group, renumbered), groups };
 }

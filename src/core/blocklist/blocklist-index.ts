@@ -1,5 +1,6 @@
-// The compact blocklist index: 64-bit keys in typed arrays (about 7-9 bytes an entry), no per-entry
-// strings or objects, loaded from its bytes without reparsing, looked up in well under a microsecond.
+// The compact blocklist index: 64-bit keys in typed arrays (about 7-9 bytes an entry at any size), no
+// per-entry strings or objects, loaded from its bytes without reparsing, looked up in well under a
+// microsecond.
 import type { ListEntry } from '../types.ts';
 import { assembleTables } from './assemble.ts';
 import { alignBytes, readTables, writeTables } from './format.ts';
@@ -7,7 +8,7 @@ import type { IndexGroup } from './groups.ts';
 import { lookupUrl, prepareLookupTables, type IndexMatch, type LookupTables } from './lookup.ts';
 import { mergeTables } from './merge.ts';
 import { PrefixHostCounts } from './prefix-hosts.ts';
-import { prepareRows } from './rows.ts';
+import { groupsOfEntries, prepareRows, type BuildOptions, type ValueGroup } from './rows.ts';
 import type { IndexTables } from './tables.ts';
 
 export class BlocklistIndex {
@@ -25,13 +26,19 @@ export class BlocklistIndex {
   /**
    * Builds an index from normalized entries (see normalizeEntryValue). Duplicates of one
    * (value, kind, allow) keep the earliest added. Throws EntryError listing invalid entries, and
-   * KeyCollisionError if two different values share a 64-bit key.
+   * KeyCollisionError if two different values share a 64-bit key. `{ normalized: true }` is for
+   * entries from a verified feed: their values' shape is checked, not their normal form.
    */
-  static build(entries: Iterable<ListEntry>): BlocklistIndex {
-    const rows = prepareRows(entries);
+  static build(entries: Iterable<ListEntry>, options: BuildOptions = {}): BlocklistIndex {
+    return BlocklistIndex.fromGroups(groupsOfEntries(entries), options);
+  }
+
+  /** As build, from entries grouped by their metadata (a feed's form): no object per entry, one metadata check per group. */
+  static fromGroups(groups: Iterable<ValueGroup>, options: BuildOptions = {}): BlocklistIndex {
+    const rows = prepareRows(groups, options);
     const prefixHosts = new PrefixHostCounts();
-    rows.values.forEach((value, row) => {
-      if (rows.groups[rows.group[row]!]!.kind === 'url-prefix') prefixHosts.changeValue(value, 1);
+    rows.group.forEach((group, row) => {
+      if (rows.groups[group]!.kind === 'url-prefix') prefixHosts.changeValue(rows.valueAt(row), 1);
     });
     return BlocklistIndex.fromTables(assembleTables(rows, prefixHosts));
   }
@@ -49,7 +56,7 @@ export class BlocklistIndex {
 
   /** Number of rows (distinct entries). */
   get size(): number {
-    return this.tables.low.length;
+    return this.tables.fingerprints.length;
   }
 
   /** The distinct metadata groups, in canonical order. */
@@ -62,13 +69,21 @@ export class BlocklistIndex {
     return lookupUrl(this.tables, url);
   }
 
-  /** The domain or host entry a host matches; the host must already be canonical (as in canonicalizeUrl's output). */
-  lookupHost(host: string): IndexMatch | null {
-    return lookupUrl(this.tables, `http://${host}/`);
+  /** As lookup, for a URL that is canonicalizeUrl's output already: it is not canonicalized again. */
+  lookupCanonical(canonicalUrl: string): IndexMatch | null {
+    return lookupUrl(this.tables, canonicalUrl, true);
   }
 
-  /** A new index without `remove` (matched by value, kind and allow) and with `add`; this one is unchanged. */
-  withChanges(add: readonly ListEntry[], remove: readonly ListEntry[]): BlocklistIndex {
-    return BlocklistIndex.fromTables(mergeTables(this.tables, add, remove));
+  /** The domain or host entry a host matches; the host must already be canonical (as in canonicalizeUrl's output). */
+  lookupHost(host: string): IndexMatch | null {
+    return lookupUrl(this.tables, `http://${host}/`, true);
+  }
+
+  /**
+   * A new index without `remove` (matched by value, kind and allow) and with `add`; this one is
+   * unchanged. Options as for build.
+   */
+  withChanges(add: readonly ListEntry[], remove: readonly ListEntry[], options: BuildOptions = {}): BlocklistIndex {
+    return BlocklistIndex.fromTables(mergeTables(this.tables, add, remove, options));
   }
 }

@@ -74,3 +74,31 @@ export function normalizeEntryValue(raw: string, kindHint?: EntryKind): Normaliz
   }
   return isAddressHost(host) ? normalizeAddress(host, isWildcard, kindHint) : normalizeName(host, isWildcard, kindHint);
 }
+
+// Char classes of normalized values: 1 a host-name char, 2 also in IPv6 addresses, 3 path-only.
+const NAME = 1;
+const ADDRESS = 2;
+const PATH = 3;
+const CHAR_CLASS = new Uint8Array(128).fill(PATH, 0x21, 0x7f);
+for (const char of 'abcdefghijklmnopqrstuvwxyz0123456789.-_') CHAR_CLASS[char.charCodeAt(0)] = NAME;
+for (const char of '[]:') CHAR_CLASS[char.charCodeAt(0)] = ADDRESS;
+CHAR_CLASS[0x23] = 0;
+
+/**
+ * A cheap check that a value has the shape normalizeEntryValue gives its kind (length, characters,
+ * a path only on url-prefix entries), for entries from a verified feed, which its publisher already
+ * normalized: no canonicalization, no public-suffix list. What it lets through can only fail to
+ * match, never match more than it says.
+ */
+export function hasNormalizedShape(kind: EntryKind, value: string): boolean {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ENTRY_VALUE_LENGTH) return false;
+  const widest = kind === 'domain' ? NAME : kind === 'host' ? ADDRESS : PATH;
+  let hostEnd = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    const charClass = code < 128 ? CHAR_CLASS[code]! : 0;
+    if (charClass === 0 || charClass > widest) return false;
+    if (code === 0x2f && hostEnd === value.length) hostEnd = i;
+  }
+  return kind === 'url-prefix' ? hostEnd > 0 && hostEnd < value.length : true;
+}

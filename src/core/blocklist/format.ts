@@ -1,46 +1,53 @@
-// The index's binary form, the same bytes in memory, in IndexedDB and in the feed. Loading makes
-// typed-array views over them (no reparsing) after checking every length, a checksum and the
-// invariants lookups rely on. All numbers are little-endian, every section 4-byte aligned.
+// The index's binary form, the same bytes in memory and in IndexedDB. Loading makes typed-array
+// views over them (no reparsing) after checking every length, a checksum and the invariants lookups
+// rely on. All numbers are little-endian, every section 4-byte aligned. See tables.ts for how a key
+// is split over the sections.
 //
-//   header (32 bytes): magic "SWBI", version, rows, group id width, prefix hosts, group table
-//                      length, checksum of everything after the header, reserved
-//   directory          Uint32 x (65536 + 1)  first row of each bucket (top 16 bits of a key)
-//   mid                Uint16 x rows         bits 0-15 of the key's high half
-//   low                Uint32 x rows         the key's low half
-//   group ids          Uint8/16/32 x rows    the narrowest width that fits the group table
-//   prefix hosts       Uint32 x 3 x hosts    keys (high, low) of hosts with url-prefix rows, row counts
-//   group table        UTF-8 JSON            [kind, allow, category, source, added] per group
+//   header (32 bytes): magic "SWBI", version, rows, bucket bits B, stride, prefix hosts,
+//                      group table length, checksum of everything after the header
+//   directory          Uint32 x (2^B + 1)       first row of each bucket
+//   fingerprints       Uint16 x rows
+//   rest               Uint16 x stride x rows   each row's low half and tag
+//   prefix hosts       Uint32 x 3 x hosts       keys (high, low) of hosts with url-prefix rows, row counts
+//   group table        bytes                    see group-table.ts
 import { checkTables } from './check-tables.ts';
-import { decodeGroups, encodeGroups, type IndexGroup } from './groups.ts';
-import { BUCKETS, IndexFormatError, groupIdBytesFor, type GroupIds, type IndexTables } from './tables.ts';
+import { decodeGroupTable, encodeGroupTable } from './group-table.ts';
+import type { IndexGroup } from './groups.ts';
+import { IndexFormatError, MAX_BUCKET_BITS, MIN_BUCKET_BITS, strideFor, type IndexTables } from './tables.ts';
 
 const MAGIC = 0x49425753;
-const VERSION = 1;
+/** 2: adaptive directory, fingerprints, low halves beside tags, binary group table. */
+const VERSION = 2;
 const HEADER_BYTES = 32;
 const IS_LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-const ENCODER = new TextEncoder();
-const DECODER = new TextDecoder('utf-8', { fatal: true });
 
 interface Sections {
   directory: number;
-  mid: number;
-  low: number;
-  groupIds: number;
+  fingerprints: number;
+  rest: number;
   prefix: number;
   groupTable: number;
   total: number;
 }
 
+interface Header {
+  rows: number;
+  bucketBits: number;
+  stride: 3 | 4;
+  hosts: number;
+  tableBytes: number;
+  checksum: number;
+}
+
 const align = (offset: number): number => (offset + 3) & ~3;
 
-function locateSections(rows: number, idBytes: number, prefixHosts: number, tableBytes: number): Sections {
+function locateSections({ rows, bucketBits, stride, hosts, tableBytes }: Header): Sections {
   const directory = HEADER_BYTES;
-  const mid = directory + 4 * (BUCKETS + 1);
-  const low = align(mid + 2 * rows);
-  const groupIds = low + 4 * rows;
-  const prefix = align(groupIds + idBytes * rows);
-  const groupTable = prefix + 12 * prefixHosts;
-  return { directory, mid, low, groupIds, prefix, groupTable, total: align(groupTable + tableBytes) };
+  const fingerprints = directory + 4 * (2 ** bucketBits + 1);
+  const rest = fingerprints + 2 * rows;
+  const prefix = align(rest + 2 * stride * rows);
+  const groupTable = prefix + 12 * hosts;
+  return { directory, fingerprints, rest, prefix, groupTable, total: align(groupTable + tableBytes) };
 }
 
 function checksum(words: Uint32Array): number {
@@ -53,47 +60,57 @@ function bodyWords(buffer: ArrayBufferLike, byteOffset: number, total: number): 
   return new Uint32Array(buffer, byteOffset + HEADER_BYTES, (total - HEADER_BYTES) / 4);
 }
 
-export function writeTables(tables: IndexTables): Uint8Array {
+function checkEndianness(): void {
   if (!IS_LITTLE_ENDIAN) throw new Error('blocklist indexes need a little-endian machine');
-  const table = ENCODER.encode(encodeGroups(tables.groups));
-  const rows = tables.mid.length;
-  const idBytes = groupIdBytesFor(tables.groups.length);
+}
+
+export function writeTables(tables: IndexTables): Uint8Array {
+  checkEndianness();
+  const table = encodeGroupTable(tables.groups);
+  const rows = tables.fingerprints.length;
   const hosts = tables.prefixHigh.length;
-  const at = locateSections(rows, idBytes, hosts, table.length);
+  const header: Header = { rows, bucketBits: tables.bucketBits, stride: tables.stride, hosts, tableBytes: table.length, checksum: 0 };
+  const at = locateSections(header);
   const bytes = new Uint8Array(at.total);
   const buffer = bytes.buffer;
-  new Uint32Array(buffer, at.directory, BUCKETS + 1).set(tables.directory);
-  new Uint16Array(buffer, at.mid, rows).set(tables.mid);
-  new Uint32Array(buffer, at.low, rows).set(tables.low);
-  idViewOf(buffer, at.groupIds, rows, idBytes).set(tables.groupIds);
+  new Uint32Array(buffer, at.directory, tables.directory.length).set(tables.directory);
+  new Uint16Array(buffer, at.fingerprints, rows).set(tables.fingerprints);
+  new Uint16Array(buffer, at.rest, tables.rest.length).set(tables.rest);
   const prefix = new Uint32Array(buffer, at.prefix, 3 * hosts);
   prefix.set(tables.prefixHigh, 0);
   prefix.set(tables.prefixLow, hosts);
   prefix.set(tables.prefixCount, 2 * hosts);
   bytes.set(table, at.groupTable);
-  const header = new Uint32Array(buffer, 0, HEADER_BYTES / 4);
-  header.set([MAGIC, VERSION, rows, idBytes, hosts, table.length, checksum(bodyWords(buffer, 0, at.total)), 0]);
+  const words = [MAGIC, VERSION, rows, header.bucketBits, header.stride, hosts, table.length, checksum(bodyWords(buffer, 0, at.total))];
+  new Uint32Array(buffer, 0, HEADER_BYTES / 4).set(words);
   return bytes;
 }
 
-function idViewOf(buffer: ArrayBufferLike, offset: number, rows: number, idBytes: number): GroupIds {
-  if (idBytes === 1) return new Uint8Array(buffer, offset, rows);
-  return idBytes === 2 ? new Uint16Array(buffer, offset, rows) : new Uint32Array(buffer, offset, rows);
-}
-
-function readHeader(bytes: Uint8Array): Uint32Array {
-  if (!IS_LITTLE_ENDIAN) throw new Error('blocklist indexes need a little-endian machine');
+function readHeader(bytes: Uint8Array): Header {
+  checkEndianness();
   if (bytes.length < HEADER_BYTES) throw new IndexFormatError(`${bytes.length} bytes is shorter than the header`);
-  const header = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_BYTES / 4);
-  if (header[0] !== MAGIC) throw new IndexFormatError('not a blocklist index (bad magic number)');
-  if (header[1] !== VERSION) throw new IndexFormatError(`unsupported version ${header[1]}`);
-  if (![1, 2, 4].includes(header[3]!)) throw new IndexFormatError(`bad group id width ${header[3]}`);
-  return header;
+  const [magic, version, rows = 0, bucketBits = 0, stride = 0, hosts = 0, tableBytes = 0, sum = 0] = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_BYTES / 4);
+  if (magic !== MAGIC) throw new IndexFormatError('not a blocklist index (bad magic number)');
+  if (version !== VERSION) throw new IndexFormatError(`unsupported version ${version}`);
+  if (bucketBits < MIN_BUCKET_BITS || bucketBits > MAX_BUCKET_BITS) throw new IndexFormatError(`bad bucket bits ${bucketBits}`);
+  if (stride !== 3 && stride !== 4) throw new IndexFormatError(`bad stride ${stride}`);
+  return { rows, bucketBits, stride, hosts, tableBytes, checksum: sum };
 }
 
 /** Typed-array views need 4-byte alignment: bytes handed over at an odd offset are copied once. */
 export function alignBytes(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+}
+
+function readGroups(bytes: Uint8Array, header: Header): IndexGroup[] {
+  let groups: IndexGroup[];
+  try {
+    groups = decodeGroupTable(bytes);
+  } catch (error) {
+    throw new IndexFormatError(error instanceof Error ? error.message : String(error));
+  }
+  if (header.stride !== strideFor(header.bucketBits, groups.length)) throw new IndexFormatError('tags are not stored at their narrowest width');
+  return groups;
 }
 
 /**
@@ -102,23 +119,20 @@ export function alignBytes(bytes: Uint8Array): Uint8Array {
  */
 export function readTables(input: Uint8Array, isTrusted = false): IndexTables {
   const bytes = alignBytes(input);
-  const [, , rows = 0, idBytes = 1, hosts = 0, tableBytes = 0, sum] = readHeader(bytes);
-  const at = locateSections(rows, idBytes, hosts, tableBytes);
+  const header = readHeader(bytes);
+  const { rows, bucketBits, stride, hosts, tableBytes } = header;
+  const at = locateSections(header);
   if (at.total !== bytes.length) throw new IndexFormatError(`${bytes.length} bytes where the header implies ${at.total}`);
   const { buffer, byteOffset } = bytes;
-  if (!isTrusted && checksum(bodyWords(buffer, byteOffset, at.total)) !== sum) throw new IndexFormatError('checksum mismatch');
-  let groups: IndexGroup[];
-  try {
-    groups = decodeGroups(DECODER.decode(bytes.subarray(at.groupTable, at.groupTable + tableBytes)));
-  } catch (error) {
-    throw new IndexFormatError(error instanceof Error ? error.message : String(error));
-  }
+  if (!isTrusted && checksum(bodyWords(buffer, byteOffset, at.total)) !== header.checksum) throw new IndexFormatError('checksum mismatch');
+  const groups = readGroups(bytes.subarray(at.groupTable, at.groupTable + tableBytes), header);
   const prefix = new Uint32Array(buffer, byteOffset + at.prefix, 3 * hosts);
-  const tables = {
-    directory: new Uint32Array(buffer, byteOffset + at.directory, BUCKETS + 1),
-    mid: new Uint16Array(buffer, byteOffset + at.mid, rows),
-    low: new Uint32Array(buffer, byteOffset + at.low, rows),
-    groupIds: idViewOf(buffer, byteOffset + at.groupIds, rows, idBytes),
+  const tables: IndexTables = {
+    bucketBits,
+    directory: new Uint32Array(buffer, byteOffset + at.directory, 2 ** bucketBits + 1),
+    fingerprints: new Uint16Array(buffer, byteOffset + at.fingerprints, rows),
+    stride,
+    rest: new Uint16Array(buffer, byteOffset + at.rest, stride * rows),
     groups,
     prefixHigh: prefix.subarray(0, hosts),
     prefixLow: prefix.subarray(hosts, 2 * hosts),

@@ -2,7 +2,7 @@
 // row stores only its group's number. The table's order is canonical, so the same entries always
 // give the same bytes, and it puts the rows that must win first within one key.
 import { MAX_SOURCE_NAME_LENGTH } from '../feed/limits.ts';
-import { isCategory, type Category, type EntryKind, type EntryMeta, type ListEntry } from '../types.ts';
+import { isCategory, type EntryKind, type EntryMeta, type ListEntry } from '../types.ts';
 
 export interface IndexGroup extends EntryMeta {
   kind: EntryKind;
@@ -30,52 +30,26 @@ export function compareGroups(a: IndexGroup, b: IndexGroup): number {
   );
 }
 
-export function groupOf(entry: ListEntry): IndexGroup {
+/** An entry without its value: what a group is made of. */
+export type EntryHead = Omit<ListEntry, 'value'>;
+
+export function groupOf(entry: EntryHead): IndexGroup {
   return { kind: entry.kind, allow: entry.allow === true, category: entry.category, source: entry.source, added: entry.added };
 }
 
-/** A string naming the group, for interning. */
+/** A string naming the group, for interning. The source goes last: it is the only field that may hold a tab. */
 export function groupName(group: IndexGroup): string {
-  return JSON.stringify(toTuple(group));
-}
-
-type GroupTuple = [EntryKind, 0 | 1, Category, string, string];
-
-function toTuple(group: IndexGroup): GroupTuple {
-  return [group.kind, group.allow ? 1 : 0, group.category, group.source, group.added];
+  return `${group.kind}\t${group.allow}\t${group.category}\t${group.added}\t${group.source}`;
 }
 
 /** What is wrong with an entry's metadata, or null. */
-export function checkMeta(entry: ListEntry): string | null {
-  if (!(entry.kind in KIND_RANK)) return `unknown kind ${String(entry.kind)}`;
+export function checkMeta(entry: EntryHead): string | null {
+  // Own keys only: `in` would also accept inherited names such as 'toString'.
+  if (typeof entry.kind !== 'string' || !Object.hasOwn(KIND_RANK, entry.kind)) return `unknown kind ${String(entry.kind)}`;
   if (!isCategory(entry.category)) return `unknown category ${String(entry.category)}`;
   if (typeof entry.source !== 'string' || entry.source.length > MAX_SOURCE_NAME_LENGTH) {
     return `source must be a string of at most ${MAX_SOURCE_NAME_LENGTH} characters`;
   }
   if (typeof entry.added !== 'string' || !ADDED.test(entry.added)) return 'added must be a YYYY-MM-DD date';
   return null;
-}
-
-export function encodeGroups(groups: readonly IndexGroup[]): string {
-  return JSON.stringify(groups.map(toTuple));
-}
-
-function decodeGroup(tuple: unknown, index: number): IndexGroup {
-  if (!Array.isArray(tuple) || tuple.length !== 5) throw new Error(`group ${index} is malformed`);
-  const [kind, allow, category, source, added] = tuple as unknown[];
-  const group = { kind, allow: allow === 1, category, source, added } as IndexGroup;
-  const problem = allow === 0 || allow === 1 ? checkMeta({ ...group, value: '' }) : 'allow must be 0 or 1';
-  if (problem !== null) throw new Error(`group ${index}: ${problem}`);
-  return group;
-}
-
-/** Parses and checks a serialized group table; throws a plain message on anything unexpected. */
-export function decodeGroups(json: string): IndexGroup[] {
-  const tuples: unknown = JSON.parse(json);
-  if (!Array.isArray(tuples)) throw new Error('the group table is not a list');
-  const groups = tuples.map(decodeGroup);
-  for (let i = 1; i < groups.length; i++) {
-    if (compareGroups(groups[i - 1]!, groups[i]!) >= 0) throw new Error('the group table is not in canonical order');
-  }
-  return groups;
 }

@@ -17,7 +17,8 @@
 // Keys are stored in serialized indexes (IndexedDB, the feed): any change here must bump VERSION
 // in format.ts, or old indexes would silently stop matching.
 
-import { isSuffixLookedUp } from '../url/expressions.ts';
+import { MAX_SUFFIX_LABELS, MIN_SUFFIX_LABELS } from '../url/expressions.ts';
+import { MAX_HOST_LENGTH } from '../url/host.ts';
 
 const SEED_A = 0x811c9dc5;
 const SEED_B = 0x6a09e667;
@@ -27,8 +28,9 @@ const DOT = 0x2e;
 /** Makes the second Feistel round differ from the first. */
 export const LOW_ROUND_TWEAK = 0x27d4eb2f;
 
-let laneA = SEED_A;
-let laneB = SEED_B;
+// The running key's lanes between calls. A typed array, not module variables: those cost a
+// hole check on every access, and a lookup's host hashing spent half its time on them.
+const lanes = new Int32Array([SEED_A, SEED_B]);
 
 /** murmur3's 32-bit finalizer, a bijection. */
 export function finalMix(value: number): number {
@@ -41,23 +43,23 @@ export function finalMix(value: number): number {
 }
 
 export function startKey(): void {
-  laneA = SEED_A;
-  laneB = SEED_B;
+  lanes[0] = SEED_A;
+  lanes[1] = SEED_B;
 }
 
 const mixA = (lane: number, code: number): number => Math.imul(((lane << 5) | (lane >>> 27)) ^ code, MULTIPLIER_A);
 const mixB = (lane: number, code: number): number => Math.imul(((lane << 11) | (lane >>> 21)) ^ code, MULTIPLIER_B);
 
 function feed(text: string, first: number, stop: number, step: number): void {
-  let a = laneA;
-  let b = laneB;
+  let a = lanes[0]!;
+  let b = lanes[1]!;
   for (let i = first; i !== stop; i += step) {
     const code = text.charCodeAt(i);
     a = mixA(a, code);
     b = mixB(b, code);
   }
-  laneA = a;
-  laneB = b;
+  lanes[0] = a;
+  lanes[1] = b;
 }
 
 /** Feeds `text[from, to)` last char first. */
@@ -70,41 +72,67 @@ export function feedForward(text: string, from: number, to: number): void {
   if (to > from) feed(text, from, to, 1);
 }
 
-/** Writes the key of what was fed so far to `keys[2 * slot]` (high half) and `keys[2 * slot + 1]`; feeding may go on. */
-export function saveKey(keys: Uint32Array, slot: number): void {
-  const high = laneA ^ finalMix(laneB);
+/** The two-round Feistel network from lanes to key, written to `keys[2 * slot]` (high half) and `keys[2 * slot + 1]`. */
+function writeKey(keys: Uint32Array, slot: number, a: number, b: number): void {
+  const high = a ^ finalMix(b);
   keys[2 * slot] = high;
-  keys[2 * slot + 1] = laneB ^ finalMix(high ^ LOW_ROUND_TWEAK);
+  keys[2 * slot + 1] = b ^ finalMix(high ^ LOW_ROUND_TWEAK);
 }
+
+/** Writes the key of what was fed so far; feeding may go on. */
+export function saveKey(keys: Uint32Array, slot: number): void {
+  writeKey(keys, slot, lanes[0]!, lanes[1]!);
+}
+
+// Host-name chars a clean host may hold besides dots: a-z, 0-9, '-' and '_'.
+const NAME_CHAR = new Uint8Array(128);
+for (const char of 'abcdefghijklmnopqrstuvwxyz0123456789-_') NAME_CHAR[char.charCodeAt(0)] = 1;
+
+// Module copies of imported bounds: under Node's ES modules every read of an imported binding in
+// the hot loop below costs a check, and calling an imported function there is not inlined. These
+// are isSuffixLookedUp's bounds and fast-path.ts's host length limit.
+const MIN_LABELS = MIN_SUFFIX_LABELS;
+const MAX_LABELS = MAX_SUFFIX_LABELS;
+const MAX_NAME_LENGTH = MAX_HOST_LENGTH;
+
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 /**
  * Starts a key and feeds the host `text[start, end)` backwards, saving the key of every suffix a
  * lookup probes (see isSuffixLookedUp; none for an IP address) to slots 0, 1... shortest first,
- * and the host's own key last; `suffixStarts` gets where each starts. One pass: a lookup's hottest
- * loop. Returns the number of slots; feeding may go on into the path.
+ * and the host's own key last; `suffixStarts` gets where each starts. Returns the number of slots;
+ * feeding may go on into the path.
+ *
+ * With `isStrict` the same pass checks that the host is already canonical, as fast-path.ts's
+ * scanHost would (plain name chars, no empty label, no last label starting with a digit), and
+ * returns -1 if not: a lookup's hottest loop, so a clean URL is read once, not twice.
  */
-export function hashHostSuffixes(text: string, start: number, end: number, isAddress: boolean, keys: Uint32Array, suffixStarts: Int32Array): number {
+export function hashHostSuffixes(text: string, start: number, end: number, isAddress: boolean, keys: Uint32Array, suffixStarts: Int32Array, isStrict = false): number {
   let a = SEED_A;
   let b = SEED_B;
   let labels = 1;
   let slot = 0;
+  let previous = DOT;
   for (let i = end - 1; i >= start; i--) {
     const code = text.charCodeAt(i);
     if (code === DOT && !isAddress) {
-      if (isSuffixLookedUp(labels)) {
-        laneA = a;
-        laneB = b;
-        saveKey(keys, slot);
+      if (isStrict && (previous === DOT || (labels === 1 && isDigit(previous)))) return -1;
+      if (labels >= MIN_LABELS && labels <= MAX_LABELS) {
+        writeKey(keys, slot, a, b);
         suffixStarts[slot++] = i + 1;
       }
       labels++;
+    } else if (isStrict && (code >= 128 || NAME_CHAR[code] === 0)) {
+      return -1;
     }
     a = mixA(a, code);
     b = mixB(b, code);
+    previous = code;
   }
-  laneA = a;
-  laneB = b;
-  saveKey(keys, slot);
+  if (isStrict && (previous === DOT || (labels === 1 && isDigit(previous)) || end - start > MAX_NAME_LENGTH)) return -1;
+  lanes[0] = a;
+  lanes[1] = b;
+  writeKey(keys, slot, a, b);
   suffixStarts[slot] = start;
   return slot + 1;
 }

@@ -1,12 +1,15 @@
 // URL to match without building a string or an object unless something matches: hash the host's
 // suffixes (and, only for hosts with url-prefix rows, the path's prefixes) straight from the
-// canonical URL, then probe from the most specific expression to the least.
+// canonical URL, then probe from the most specific expression to the least. A URL whose scheme and
+// host are already canonical (nearly all a browser hands over) is read once: its host is checked
+// and hashed in one backward pass, and the rest of it is never looked at.
 import type { EntryKind, EntryMeta } from '../types.ts';
 import { canonicalizeUrl } from '../url/canonicalize.ts';
-import { LAYOUT, isAddressHost, locateCleanHost, locateExpressions } from '../url/expressions.ts';
+import { LAYOUT, isAddressHost, locateExpressions } from '../url/expressions.ts';
+import { MAX_CLEAN_LENGTH, skipScheme } from '../url/fast-path.ts';
 import type { IndexGroup } from './groups.ts';
 import { feedForward, hashHostSuffixes, saveKey } from './key-hash.ts';
-import { BUCKET_BITS, type IndexTables } from './tables.ts';
+import { bitsToNumber, extraBitsFor, type IndexTables } from './tables.ts';
 
 export interface IndexMatch {
   action: 'allow' | 'block';
@@ -16,32 +19,52 @@ export interface IndexMatch {
   meta: EntryMeta;
 }
 
-/** The tables plus per-group facts laid out for the probe loop. */
+/** The tables plus per-group facts and key-splitting constants laid out for the probe loop. */
 export interface LookupTables extends IndexTables {
   kindBits: Uint8Array;
   isAllow: Uint8Array;
   metas: EntryMeta[];
+  bucketShift: number;
+  extraBits: number;
+  extraMask: number;
+  groupBits: number;
+  groupMask: number;
 }
 
 const KIND_BIT: Readonly<Record<EntryKind, number>> = { domain: 1, host: 2, 'url-prefix': 4 };
 const SUFFIX_KINDS = KIND_BIT.domain;
 const HOST_KINDS = KIND_BIT.domain | KIND_BIT.host;
 const PATH_KINDS = KIND_BIT['url-prefix'];
-const MID_MASK = 0xffff;
+// Module copies of imported constants the hot path reads: under Node's ES modules each read of an
+// imported binding costs a check.
+const HOST_START = LAYOUT.hostStart;
+const HOST_END = LAYOUT.hostEnd;
+const CLEAN_LENGTH = MAX_CLEAN_LENGTH;
 // At most 4 suffixes and the host, then 3 directories, the path and the path with its query.
 const MAX_SLOTS = 10;
 const layout = new Int32Array(LAYOUT.size);
 const keys = new Uint32Array(2 * MAX_SLOTS);
 const slotStart = new Int32Array(MAX_SLOTS);
 const slotEnd = new Int32Array(MAX_SLOTS);
+/** Where each slot's bucket starts in the rows. */
+const bucketStarts = new Int32Array(MAX_SLOTS);
+/** Slots 0 to hostSlots - 1 are the host's suffixes and the host; path slots follow up to slotCount. */
+let hostSlots = 0;
+let slotCount = 0;
 
 export function prepareLookupTables(tables: IndexTables): LookupTables {
-  const { groups } = tables;
+  const { groups, bucketBits } = tables;
+  const groupBits = bitsToNumber(groups.length);
   return {
     ...tables,
     kindBits: Uint8Array.from(groups, (group) => KIND_BIT[group.kind]),
     isAllow: Uint8Array.from(groups, (group) => (group.allow ? 1 : 0)),
     metas: groups.map((group: IndexGroup) => Object.freeze({ category: group.category, source: group.source, added: group.added })),
+    bucketShift: 32 - bucketBits,
+    extraBits: extraBitsFor(bucketBits),
+    extraMask: (1 << extraBitsFor(bucketBits)) - 1,
+    groupBits,
+    groupMask: (2 ** groupBits - 1) | 0,
   };
 }
 
@@ -53,19 +76,17 @@ function saveSlot(slot: number, start: number, end: number): void {
 
 /** Host suffix keys, shortest first, then the host's own; returns how many. */
 function hashHost(url: string): number {
-  const hostStart = layout[LAYOUT.hostStart]!;
-  const hostEnd = layout[LAYOUT.hostEnd]!;
-  const count = hashHostSuffixes(url, hostStart, hostEnd, isAddressHost(url, hostStart, hostEnd), keys, slotStart);
-  slotEnd.fill(hostEnd, 0, count);
-  return count;
+  const hostStart = layout[HOST_START]!;
+  const hostEnd = layout[HOST_END]!;
+  return hashHostSuffixes(url, hostStart, hostEnd, isAddressHost(url, hostStart, hostEnd), keys, slotStart);
 }
 
 /** Path prefix keys after the host's (directories, the path, the path with its query); returns the slot count. */
 function hashPath(url: string, firstSlot: number): number {
-  const hostStart = layout[LAYOUT.hostStart]!;
+  const hostStart = layout[HOST_START]!;
   const pathEnd = layout[LAYOUT.pathEnd]!;
   let slot = firstSlot;
-  let from = layout[LAYOUT.hostEnd]!;
+  let from = layout[HOST_END]!;
   const addSlot = (end: number): void => {
     feedForward(url, from, end);
     saveSlot(slot++, hostStart, end);
@@ -77,24 +98,6 @@ function hashPath(url: string, firstSlot: number): number {
   if (pathKeyEnd > from) addSlot(pathKeyEnd);
   if (pathEnd < url.length) addSlot(url.charCodeAt(url.length - 1) === 0x2f ? url.length - 1 : url.length);
   return slot;
-}
-
-/** First row holding the key, or -1. Rows with one key are adjacent. */
-function findRow(tables: LookupTables, high: number, low: number): number {
-  const bucket = high >>> BUCKET_BITS;
-  const mid = high & MID_MASK;
-  let first = tables.directory[bucket]!;
-  let end = tables.directory[bucket + 1]!;
-  while (first < end) {
-    const middle = (first + end) >>> 1;
-    if (tables.mid[middle]! < mid) first = middle + 1;
-    else end = middle;
-  }
-  const bucketEnd = tables.directory[bucket + 1]!;
-  for (let row = first; row < bucketEnd && tables.mid[row] === mid; row++) {
-    if (tables.low[row] === low) return row;
-  }
-  return -1;
 }
 
 function hasPrefixRows(tables: LookupTables, slot: number): boolean {
@@ -113,40 +116,63 @@ function hasPrefixRows(tables: LookupTables, slot: number): boolean {
   return false;
 }
 
-function toMatch(tables: LookupTables, url: string, row: number, slot: number): IndexMatch {
-  const group = tables.groupIds[row]!;
+function toMatch(tables: LookupTables, url: string, group: number, slot: number): IndexMatch {
   return {
     action: tables.isAllow[group] === 1 ? 'allow' : 'block',
-    entry: url.slice(slotStart[slot], slotEnd[slot]),
+    // Host slots all end where the host does.
+    entry: url.slice(slotStart[slot], slot < hostSlots ? layout[HOST_END] : slotEnd[slot]),
     kind: tables.groups[group]!.kind,
     meta: tables.metas[group]!,
   };
 }
 
-/** The first row of the slot's key whose kind the slot accepts (allow rows come first), or -1. */
+/**
+ * The group of the first row of the slot's key whose kind the slot accepts (allow rows come first),
+ * or -1. A miss reads one directory entry and the bucket's sorted fingerprints; only a fingerprint
+ * match reads the rest of the key, low half and tag side by side.
+ */
 function probeSlot(tables: LookupTables, slot: number, kinds: number): number {
   const high = keys[2 * slot]!;
   const low = keys[2 * slot + 1]!;
-  const mid = high & MID_MASK;
-  const bucketEnd = tables.directory[(high >>> BUCKET_BITS) + 1]!;
-  for (let row = findRow(tables, high, low); row >= 0 && row < bucketEnd && tables.mid[row] === mid && tables.low[row] === low; row++) {
-    if ((tables.kindBits[tables.groupIds[row]!]! & kinds) !== 0) return row;
+  const fingerprint = (high >>> tables.extraBits) & 0xffff;
+  const { fingerprints, rest, stride } = tables;
+  const end = tables.directory[(high >>> tables.bucketShift) + 1]!;
+  let row = bucketStarts[slot]!;
+  while (row < end && fingerprints[row]! < fingerprint) row++;
+  for (; row < end && fingerprints[row] === fingerprint; row++) {
+    const at = row * stride;
+    if (rest[at] !== (low & 0xffff) || rest[at + 1] !== low >>> 16) continue;
+    const tag = stride === 3 ? rest[at + 2]! : (rest[at + 2]! | (rest[at + 3]! << 16)) >>> 0;
+    const group = tag & tables.groupMask;
+    if (tag >>> tables.groupBits === (high & tables.extraMask) && (tables.kindBits[group]! & kinds) !== 0) return group;
   }
   return -1;
 }
 
-let hostSlots = 0;
-let slotCount = 0;
+/** Hashes the host of a URL whose scheme and host are canonical as they stand; returns the host's slot count, or -1 for any other URL. */
+function hashCleanHost(url: string): number {
+  if (url.length > CLEAN_LENGTH) return -1;
+  const hostStart = skipScheme(url);
+  if (hostStart < 0) return -1;
+  const slash = url.indexOf('/', hostStart);
+  // A '?', '#', ':' or '@' before the first '/' fails the strict host check: such URLs are canonicalized.
+  const hostEnd = slash < 0 ? url.length : slash;
+  const count = hashHostSuffixes(url, hostStart, hostEnd, false, keys, slotStart, true);
+  if (count < 0) return -1;
+  layout[HOST_START] = hostStart;
+  layout[HOST_END] = hostEnd;
+  return count;
+}
 
 /** Hashes the URL's expressions into the slots; returns the string the slots point into, or null for a non-URL. */
-function hashExpressions(tables: LookupTables, url: string): string | null {
+function hashExpressions(tables: LookupTables, url: string, isCanonical: boolean): string | null {
+  const cleanSlots = hashCleanHost(url);
   // Most URLs need only their host, and a clean host needs no canonicalization of the rest.
-  if (locateCleanHost(url, layout)) {
-    hostSlots = hashHost(url);
-    slotCount = hostSlots;
-    if (!hasPrefixRows(tables, hostSlots - 1)) return url;
+  if (cleanSlots > 0) {
+    hostSlots = slotCount = cleanSlots;
+    if (!hasPrefixRows(tables, cleanSlots - 1)) return url;
   }
-  const canonical = canonicalizeUrl(url);
+  const canonical = isCanonical ? url : canonicalizeUrl(url);
   if (canonical === null) return null;
   locateExpressions(canonical, layout);
   hostSlots = hashHost(canonical);
@@ -154,18 +180,28 @@ function hashExpressions(tables: LookupTables, url: string): string | null {
   return canonical;
 }
 
-/** The most specific allow match, else the most specific block match. */
-export function lookupUrl(tables: LookupTables, url: string): IndexMatch | null {
-  const hashed = hashExpressions(tables, url);
+/**
+ * The most specific allow match, else the most specific block match. With `isCanonical` the URL is
+ * canonicalizeUrl's output and is not canonicalized again.
+ */
+export function lookupUrl(tables: LookupTables, url: string, isCanonical = false): IndexMatch | null {
+  const hashed = hashExpressions(tables, url, isCanonical);
   if (hashed === null) return null;
-  let blockRow = -1;
+  let blockGroup = -1;
   let blockSlot = -1;
+  // Every slot's directory entry first: the reads do not depend on one another, so the processor
+  // overlaps their cache misses instead of waiting for each in turn.
+  const { directory, bucketShift } = tables;
+  for (let slot = 0; slot < slotCount; slot++) bucketStarts[slot] = directory[keys[2 * slot]! >>> bucketShift]!;
   // Slots run from least to most specific, so probe them backwards.
   for (let slot = slotCount - 1; slot >= 0; slot--) {
-    const row = probeSlot(tables, slot, slot >= hostSlots ? PATH_KINDS : slot === hostSlots - 1 ? HOST_KINDS : SUFFIX_KINDS);
-    if (row < 0) continue;
-    if (tables.isAllow[tables.groupIds[row]!] === 1) return toMatch(tables, hashed, row, slot);
-    if (blockRow < 0) [blockRow, blockSlot] = [row, slot];
+    const group = probeSlot(tables, slot, slot >= hostSlots ? PATH_KINDS : slot === hostSlots - 1 ? HOST_KINDS : SUFFIX_KINDS);
+    if (group < 0) continue;
+    if (tables.isAllow[group] === 1) return toMatch(tables, hashed, group, slot);
+    if (blockGroup < 0) {
+      blockGroup = group;
+      blockSlot = slot;
+    }
   }
-  return blockRow < 0 ? null : toMatch(tables, hashed, blockRow, blockSlot);
+  return blockGroup < 0 ? null : toMatch(tables, hashed, blockGroup, blockSlot);
 }

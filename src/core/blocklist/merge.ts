@@ -2,12 +2,12 @@
 // (value, kind, allow) and ignores metadata; additions then follow the same rules as a build, so the
 // result is byte for byte the index a rebuild from the changed entries would give.
 import type { EntryKind, ListEntry } from '../types.ts';
-import { assembleTables, dropUnusedGroups, renumber, type SortedRows } from './assemble.ts';
+import { assembleTables, dropUnusedGroups, pickEach, type SortedRows } from './assemble.ts';
 import { compareGroups, type IndexGroup } from './groups.ts';
 import { keyOfValue } from './key-hash.ts';
 import { PrefixHostCounts } from './prefix-hosts.ts';
-import { EntryError, checkValue, prepareRows, type RowSet } from './rows.ts';
-import { BUCKETS, BUCKET_BITS, type IndexTables } from './tables.ts';
+import { EntryError, checkValue, groupsOfEntries, prepareRows, type BuildOptions, type RowSet } from './rows.ts';
+import { unpackRows, type IndexTables } from './tables.ts';
 
 interface Removal {
   high: number;
@@ -25,8 +25,8 @@ interface RunRow {
 
 const compareKeys = (highA: number, lowA: number, highB: number, lowB: number): number => highA - highB || lowA - lowB;
 
-function prepareRemovals(entries: readonly ListEntry[]): Removal[] {
-  const problems = entries.map(checkValue).filter((problem) => problem !== null);
+function prepareRemovals(entries: readonly ListEntry[], isNormalized: boolean): Removal[] {
+  const problems = entries.map((entry) => checkValue(entry.kind, entry.value, isNormalized)).filter((problem) => problem !== null);
   if (problems.length > 0) throw new EntryError(problems);
   const key = new Uint32Array(2);
   return entries
@@ -51,16 +51,6 @@ function uniteGroups(old: IndexGroup[], added: IndexGroup[]): { groups: IndexGro
     if (order >= 0) fromAdded[j++] = id;
   }
   return { groups, fromOld, fromAdded };
-}
-
-function highHalves(tables: IndexTables): Uint32Array {
-  const high = new Uint32Array(tables.mid.length);
-  for (let bucket = 0; bucket < BUCKETS; bucket++) {
-    for (let row = tables.directory[bucket]!; row < tables.directory[bucket + 1]!; row++) {
-      high[row] = ((bucket << BUCKET_BITS) | tables.mid[row]!) >>> 0;
-    }
-  }
-  return high;
 }
 
 interface MergeState {
@@ -110,7 +100,7 @@ function collectRun(state: MergeState, high: number, low: number, removals: Remo
     else if (removal.kind === 'url-prefix') state.counts.changeValue(removal.value, -1);
   }
   for (const { added } = state; hasKey(added.high, added.low, state.add, high, low); state.add++) {
-    run.push({ group: added.group[state.add]!, isOld: false, value: added.values[state.add]! });
+    run.push({ group: added.group[state.add]!, isOld: false, value: added.valueAt(state.add) });
   }
   return run.sort((a, b) => a.group - b.group);
 }
@@ -144,17 +134,18 @@ function mergeRows(state: MergeState): void {
 }
 
 /** The tables after removing then adding entries; throws EntryError or KeyCollisionError (among additions). */
-export function mergeTables(tables: IndexTables, add: readonly ListEntry[], remove: readonly ListEntry[]): IndexTables {
-  const added = prepareRows(add);
+export function mergeTables(tables: IndexTables, add: readonly ListEntry[], remove: readonly ListEntry[], options: BuildOptions = {}): IndexTables {
+  const added = prepareRows(groupsOfEntries(add), options);
   const { groups, fromOld, fromAdded } = uniteGroups(tables.groups, added.groups);
-  const capacity = tables.mid.length + added.high.length;
+  const old = unpackRows(tables);
+  const capacity = old.high.length + added.high.length;
   const state: MergeState = {
     groups,
-    oldHigh: highHalves(tables),
-    oldLow: tables.low,
-    oldGroup: renumber(tables.groupIds, fromOld),
-    added: { ...added, group: renumber(added.group, fromAdded) },
-    removals: prepareRemovals(remove),
+    oldHigh: old.high,
+    oldLow: old.low,
+    oldGroup: pickEach(old.group, fromOld),
+    added: { ...added, group: pickEach(added.group, fromAdded) },
+    removals: prepareRemovals(remove, options.normalized === true),
     counts: PrefixHostCounts.fromTables(tables),
     out: { high: new Uint32Array(capacity), low: new Uint32Array(capacity), group: new Uint32Array(capacity), groups },
     size: 0,

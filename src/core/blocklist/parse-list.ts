@@ -24,7 +24,7 @@ export interface ParsedList {
 
 /** Parses a list; every line that is not blank, a comment or a valid value is reported with its number. */
 export function parseListText(text: string, defaults: ListDefaults): ParsedList {
-  const metaProblem = checkMeta({ ...defaults, kind: defaults.kind ?? 'domain', value: '' });
+  const metaProblem = checkMeta({ ...defaults, kind: defaults.kind ?? 'domain' });
   if (metaProblem !== null) throw new Error(`bad list defaults: ${metaProblem}`);
   const result: ParsedList = { entries: [], errors: [] };
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {

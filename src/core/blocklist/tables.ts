@@ -1,19 +1,28 @@
-// The index's tables as typed arrays, shared by the writer, the reader, the checks and lookups.
+// The index's tables as typed arrays, shared by the writer, the reader, the checks and lookups, and
+// how a 64-bit key (high, low) is split over them. Every bit of the key is stored:
+//
+//   high = [ bucket: top B bits ][ fingerprint: next 16 bits ][ extra: the 16 - B bits left, if any ]
+//   low  = all 32 bits
+//
+// The bucket is implied by the directory. B grows with the row count, so the directory stays a
+// fraction of a byte per row at every size; past B = 16 the fingerprint is the low 16 bits of high,
+// repeating some bucket bits. Fingerprints sit in a dense array of their own: a miss reads one
+// directory entry and a cache line of fingerprints, and at a million rows the fingerprints still
+// nearly fit a 2 MB cache (spread among the other fields they did not, and misses cost a third
+// more). The rest of a row, read only on a fingerprint match, is its low half and its tag,
+// `(extra << groupBits) | group id`, side by side in one cache line.
 import type { IndexGroup } from './groups.ts';
 
-export const BUCKET_BITS = 16;
-export const BUCKETS = 1 << BUCKET_BITS;
-
-export type GroupIds = Uint8Array | Uint16Array | Uint32Array;
-
 export interface IndexTables {
-  /** First row of each bucket (the top 16 bits of a key), plus the row count. */
+  /** B: how many top bits of a key's high half pick its bucket. */
+  bucketBits: number;
+  /** First row of each bucket, plus the row count. */
   directory: Uint32Array;
-  /** Bits 0-15 of each row key's high half. */
-  mid: Uint16Array;
-  /** Each row key's low half. */
-  low: Uint32Array;
-  groupIds: GroupIds;
+  fingerprints: Uint16Array;
+  /** Halves per row in `rest`: 3 with a 16-bit tag, 4 with a 32-bit one. */
+  stride: 3 | 4;
+  /** Per row: the low half's low and high 16 bits, then the tag's. */
+  rest: Uint16Array;
   groups: IndexGroup[];
   /** Keys of the hosts that have url-prefix rows, and how many rows each. */
   prefixHigh: Uint32Array;
@@ -28,6 +37,96 @@ export class IndexFormatError extends Error {
   }
 }
 
-export function groupIdBytesFor(groupCount: number): 1 | 2 | 4 {
-  return groupCount <= 0x100 ? 1 : groupCount <= 0x10000 ? 2 : 4;
+export const MIN_BUCKET_BITS = 1;
+export const MAX_BUCKET_BITS = 24;
+/** Buckets hold at most this many rows on average: a miss scans a few fingerprints in one or two cache lines. */
+const MAX_MEAN_BUCKET_ROWS = 16;
+/** Larger directories than the smallest allowed are tried when they narrow the tags by more than they cost. */
+const BUCKET_BITS_TRIED = 4;
+
+/** Bits needed to number `count` things (0 for one). */
+export function bitsToNumber(count: number): number {
+  return count <= 1 ? 0 : 32 - Math.clz32(count - 1);
+}
+
+export function extraBitsFor(bucketBits: number): number {
+  return Math.max(0, 16 - bucketBits);
+}
+
+export function strideFor(bucketBits: number, groupCount: number): 3 | 4 {
+  return extraBitsFor(bucketBits) + bitsToNumber(groupCount) <= 16 ? 3 : 4;
+}
+
+/** The directory size with the fewest bytes for the directory and tags together, among those small enough for fast scans. */
+export function chooseBucketBits(rows: number, groupCount: number): number {
+  const smallest = Math.min(MAX_BUCKET_BITS, Math.max(MIN_BUCKET_BITS, Math.ceil(Math.log2(rows / MAX_MEAN_BUCKET_ROWS))));
+  let best = smallest;
+  let bestBytes = Infinity;
+  for (let bits = smallest; bits < smallest + BUCKET_BITS_TRIED && bits <= MAX_BUCKET_BITS; bits++) {
+    const bytes = 4 * 2 ** bits + 2 * rows * (1 + strideFor(bits, groupCount));
+    if (bytes < bestBytes) [best, bestBytes] = [bits, bytes];
+  }
+  return best;
+}
+
+export function bucketOf(high: number, bucketBits: number): number {
+  return high >>> (32 - bucketBits);
+}
+
+export function fingerprintOf(high: number, bucketBits: number): number {
+  return (high >>> extraBitsFor(bucketBits)) & 0xffff;
+}
+
+export function extraOf(high: number, bucketBits: number): number {
+  return high & ((1 << extraBitsFor(bucketBits)) - 1);
+}
+
+/** The high half back from its three parts. */
+export function joinHigh(bucket: number, fingerprint: number, extra: number, bucketBits: number): number {
+  return ((bucket << (32 - bucketBits)) | (fingerprint << extraBitsFor(bucketBits)) | extra) >>> 0;
+}
+
+export function lowAt(rest: Uint16Array, row: number, stride: number): number {
+  const at = row * stride;
+  return (rest[at]! | (rest[at + 1]! << 16)) >>> 0;
+}
+
+export function tagAt(rest: Uint16Array, row: number, stride: number): number {
+  const at = row * stride;
+  return stride === 3 ? rest[at + 2]! : (rest[at + 2]! | (rest[at + 3]! << 16)) >>> 0;
+}
+
+/** Stores a row's low half and tag. */
+export function setRest(rest: Uint16Array, row: number, stride: number, low: number, tag: number): void {
+  const at = row * stride;
+  rest[at] = low & 0xffff;
+  rest[at + 1] = low >>> 16;
+  rest[at + 2] = tag & 0xffff;
+  if (stride === 4) rest[at + 3] = tag >>> 16;
+}
+
+export function groupOfTag(tag: number, groupBits: number): number {
+  return tag & ((2 ** groupBits - 1) | 0);
+}
+
+export function extraOfTag(tag: number, groupBits: number): number {
+  return Math.floor(tag / 2 ** groupBits);
+}
+
+/** Every row's key halves and tag, in row order: for merging, where a plain array per field is simplest. */
+export function unpackRows({ bucketBits, directory, fingerprints, stride, rest, groups }: IndexTables): { high: Uint32Array; low: Uint32Array; group: Uint32Array } {
+  const count = directory[directory.length - 1]!;
+  const unpacked = { high: new Uint32Array(count), low: new Uint32Array(count), group: new Uint32Array(count) };
+  const groupBits = bitsToNumber(groups.length);
+  for (let bucket = 0; bucket < directory.length - 1; bucket++) {
+    const start = directory[bucket]!;
+    const end = directory[bucket + 1]!;
+    for (let row = start; row < end; row++) {
+      const tag = tagAt(rest, row, stride);
+      unpacked.high[row] = joinHigh(bucket, fingerprints[row]!, extraOfTag(tag, groupBits), bucketBits);
+      unpacked.low[row] = lowAt(rest, row, stride);
+      unpacked.group[row] = groupOfTag(tag, groupBits);
+    }
+  }
+  return unpacked;
 }

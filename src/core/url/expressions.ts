@@ -2,7 +2,6 @@
 // statement of which expressions exist (at most 5 hosts x 6 paths); `urlExpressions` spells them out
 // as strings, and the blocklist index hashes the same positions without building any string.
 import { canonicalizeUrl } from './canonicalize.ts';
-import { MAX_CLEAN_LENGTH, scanHost, skipScheme } from './fast-path.ts';
 
 /** Slots of the layout `locateExpressions` fills in. */
 export const LAYOUT = {
@@ -20,7 +19,8 @@ export const LAYOUT = {
   size: 12,
 } as const;
 
-/** Host suffixes longer than this many labels are never looked up (the host itself always is). */
+/** Host suffixes shorter (the top-level domain alone) or longer than these are never looked up; the host itself always is. */
+export const MIN_SUFFIX_LABELS = 2;
 export const MAX_SUFFIX_LABELS = 5;
 const MAX_DIRECTORIES = 3;
 const DOT = 0x2e;
@@ -42,7 +42,7 @@ export function isAddressHost(url: string, start = 0, end = url.length): boolean
 
 /** Which host suffixes are looked up, by their number of labels: not the top-level domain alone, at most five. */
 export function isSuffixLookedUp(labels: number): boolean {
-  return labels >= 2 && labels <= MAX_SUFFIX_LABELS;
+  return labels >= MIN_SUFFIX_LABELS && labels <= MAX_SUFFIX_LABELS;
 }
 
 function locateSuffixes(url: string, start: number, end: number, layout: Int32Array): void {
@@ -79,24 +79,6 @@ export function locateExpressions(canonical: string, layout: Int32Array): void {
   layout[LAYOUT.pathEnd] = pathEnd;
   locateSuffixes(canonical, hostStart, hostEnd, layout);
   locateDirectories(canonical, hostEnd, pathEnd, layout);
-}
-
-/**
- * For a URL whose scheme and host are already canonical (lower-case http(s), a plain host name, then
- * '/', '?', '#' or the end), sets the host's bounds in `layout` from the input itself and returns
- * true. Nothing after the host can change the canonical host, so lookups that need only the host
- * skip the rest of the URL. Suffixes and path slots are left alone.
- */
-export function locateCleanHost(url: string, layout: Int32Array): boolean {
-  if (url.length > MAX_CLEAN_LENGTH) return false;
-  const hostStart = skipScheme(url);
-  const hostEnd = hostStart < 0 ? -1 : scanHost(url, hostStart);
-  if (hostEnd < 0) return false;
-  const next = url.charCodeAt(hostEnd);
-  if (hostEnd < url.length && next !== SLASH && next !== 0x3f && next !== 0x23) return false;
-  layout[LAYOUT.hostStart] = hostStart;
-  layout[LAYOUT.hostEnd] = hostEnd;
-  return true;
 }
 
 function hostsOf(canonical: string, layout: Int32Array): string[] {

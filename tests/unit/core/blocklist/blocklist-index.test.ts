@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BlocklistIndex, EntryError, normalizeEntryValue, type IndexMatch } from '../../../../src/core/blocklist/index.ts';
 import type { EntryKind, ListEntry } from '../../../../src/core/types.ts';
+import { canonicalizeUrl } from '../../../../src/core/url/index.ts';
 
 const META = { category: 'phishing', source: 'test', added: '2024-01-01' } as const;
 const entry = (kind: EntryKind, value: string, extra: Partial<ListEntry> = {}): ListEntry => ({ kind, value, ...META, ...extra });
@@ -62,6 +63,14 @@ describe('BlocklistIndex matching rules', () => {
     expect(index.lookupHost('www.evil.com')?.entry).toBe('evil.com');
     expect(index.lookupHost('sites.google.com')).toBeNull();
   });
+
+  it('looks canonical URLs up without canonicalizing them again', () => {
+    for (const url of ['http://www.evil.com/x?y=1', 'http://sites.google.com/view/x/deeper', 'http://1.2.3.4/', 'http://login.bank.test/', 'http://[::1]/', 'http://nothing.test/']) {
+      expect(canonicalizeUrl(url), url).toBe(url);
+      expect(index.lookupCanonical(url), url).toEqual(index.lookup(url));
+    }
+    expect(matchOf(index, 'http://EVIL.com/')).toBe('block domain evil.com');
+  });
 });
 
 describe('BlocklistIndex: allow entries, specificity and duplicates', () => {
@@ -104,6 +113,23 @@ describe('BlocklistIndex: allow entries, specificity and duplicates', () => {
     } catch (error) {
       expect((error as EntryError).problems).toHaveLength(3);
       expect((error as EntryError).message).toContain('EVIL.com is not normalized');
+    }
+  });
+});
+
+describe('BlocklistIndex across directory sizes', () => {
+  const names = (from: number, count: number, kind: EntryKind = 'domain') =>
+    Array.from({ length: count }, (_, i) => entry(kind, `site-${from + i}.test`, { added: `2024-01-${String(1 + ((from + i) % 28)).padStart(2, '0')}` }));
+
+  it('grows and shrinks its directory as deltas change its size, answering as a rebuild does', () => {
+    const small = BlocklistIndex.build(names(0, 300));
+    const grown = small.withChanges(names(300, 20_000), []);
+    expect(grown.serialize()).toEqual(BlocklistIndex.build(names(0, 20_300)).serialize());
+    const shrunk = grown.withChanges([], names(50, 20_000));
+    expect(shrunk.serialize()).toEqual(BlocklistIndex.build([...names(0, 50), ...names(20_050, 250)]).serialize());
+    for (const i of [0, 49, 50, 20_049, 20_050, 20_299]) {
+      expect(grown.lookup(`https://www.site-${i}.test/`)?.entry).toBe(`site-${i}.test`);
+      expect(shrunk.lookup(`https://www.site-${i}.test/`)?.entry ?? null).toBe(i < 50 || i >= 20_050 ? `site-${i}.test` : null);
     }
   });
 });
@@ -170,8 +196,12 @@ describe('BlocklistIndex on real data: the eth-phishing-detect lists', () => {
     }
   });
 
-  it('fits in under 30 bytes an entry at 13.7k entries (the 256 KB bucket directory dominates)', () => {
-    expect(index.serialize().length / index.size).toBeLessThan(30);
+  it('fits in under 10 bytes an entry at 13.7k entries, with a group per day of the year', () => {
+    const perDay = listed.map((e, i) => ({ ...e, added: new Date(Date.UTC(2024, 0, 1 + (i % 366))).toISOString().slice(0, 10) }));
+    const daily = BlocklistIndex.build(perDay);
+    expect(daily.groups.length).toBeGreaterThan(366);
+    expect(daily.serialize().length / daily.size).toBeLessThan(10);
+    expect(index.serialize().length / index.size).toBeLessThan(8.5);
   });
 });
 

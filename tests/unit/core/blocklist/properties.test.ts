@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BlocklistIndex, normalizeEntryValue, type IndexMatch } from '../../../../src/core/blocklist/index.ts';
 import type { EntryKind, ListEntry } from '../../../../src/core/types.ts';
-import { urlExpressions } from '../../../../src/core/url/index.ts';
+import { canonicalizeUrl, urlExpressions } from '../../../../src/core/url/index.ts';
 
 // A small world of hosts and paths, so that random entries and random URLs meet often.
 const label = fc.constantFrom('a', 'b', 'evil', 'x1', 'www');
@@ -83,7 +83,7 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
 }
 
 describe('BlocklistIndex properties', () => {
-  it('answers exactly as looking up every urlExpressions string does', { timeout: 30_000 }, () => {
+  it('answers exactly as looking up every urlExpressions string does, from the URL or its canonical form', { timeout: 30_000 }, () => {
     const seen = new Set<string>();
     fc.assert(
       fc.property(entriesArbitrary, fc.array(urlArbitrary, { minLength: 1, maxLength: 10 }), (entries, urls) => {
@@ -92,6 +92,8 @@ describe('BlocklistIndex properties', () => {
         for (const url of [...urls, ...listedUrls]) {
           const match = index.lookup(url);
           expect(match).toEqual(referenceLookup(entries, url));
+          const canonical = canonicalizeUrl(url);
+          if (canonical !== null) expect(index.lookupCanonical(canonical)).toEqual(match);
           seen.add(match === null ? 'none' : `${match.action} ${match.kind}`);
         }
       }),
