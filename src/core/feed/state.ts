@@ -41,12 +41,15 @@ const REMOVED_META = { category: 'other', source: 'removed', added: '1970-01-01'
 const BLOCK_RULE_KINDS: ReadonlySet<EntryKind> = new Set(['domain']);
 const ALLOW_RULE_KINDS: ReadonlySet<EntryKind> = new Set(['domain', 'host']);
 const ruleKinds = (allow: boolean) => (allow ? ALLOW_RULE_KINDS : BLOCK_RULE_KINDS);
+/** Snapshots and deltas are written by publish, which normalized every entry; the extension takes them only signed and verified. */
+const NORMALIZED = { normalized: true } as const;
 
 export function stateFromSnapshot(snapshot: Snapshot): FeedState {
   return {
     feed: snapshot.feed,
     version: snapshot.version,
-    index: BlocklistIndex.build(expandEntries(snapshot.entries)),
+    // Straight from the groups, their values' shape checked only: a million entries in 0.5 s, not 8.
+    index: BlocklistIndex.fromGroups(snapshot.entries, NORMALIZED),
     blockDomains: new Set(ruleValues(snapshot.entries, false)),
     allowDomains: new Set(ruleValues(snapshot.entries, true)),
     indicators: [...expandIndicators(snapshot.indicators)],
@@ -67,7 +70,7 @@ export function applyDelta(state: FeedState, delta: Delta): { state: FeedState; 
   const next: FeedState = {
     feed: state.feed,
     version: delta.to,
-    index: state.index.withChanges([...expandEntries(delta.add.entries)], removed),
+    index: state.index.withChanges([...expandEntries(delta.add.entries)], removed, NORMALIZED),
     blockDomains: blockDomains.set,
     allowDomains: allowDomains.set,
     indicators: [...indicators.values()],

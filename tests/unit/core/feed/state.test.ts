@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupEntries, groupIndicators } from '../../../../src/core/feed/content.ts';
+import { BlocklistIndex, EntryError } from '../../../../src/core/blocklist/index.ts';
+import { expandEntries, groupEntries, groupIndicators } from '../../../../src/core/feed/content.ts';
 import { decodeDelta, encodeDelta } from '../../../../src/core/feed/delta.ts';
 import { diffContent } from '../../../../src/core/feed/diff.ts';
 import type { Snapshot } from '../../../../src/core/feed/snapshot.ts';
@@ -80,6 +81,16 @@ describe('applying deltas', () => {
     expect(compareStates(stateFromSnapshot(v1), state)).toEqual(changes);
     expect(state.index.lookup('http://scam-8.test/x')).not.toBeNull();
     expect(state.index.lookup('http://scam-4.test/x')).toBeNull();
+  });
+
+  it('builds the index from a snapshot without normalizing its entries again, but refuses any of the wrong shape', () => {
+    const snapshot = snapshotOf(1, { entries: [[0, 0], [1, 0], [2, 0], [3, 0]], indicators: [] });
+    expect(stateFromSnapshot(snapshot).index.serialize()).toEqual(BlocklistIndex.build(expandEntries(snapshot.entries)).serialize());
+    const [first] = snapshot.entries;
+    const malformed = { ...snapshot, entries: [{ ...first!, values: ['Scam-0.test'] }] };
+    expect(() => stateFromSnapshot(malformed)).toThrow(EntryError);
+    const delta = diffContent(snapshot, { entries: [...snapshot.entries, { ...first!, values: ['new.test/x'] }], indicators: [] });
+    expect(() => applyDelta(stateFromSnapshot(snapshot), { feed: FEED_ID, from: 1, to: 2, ...delta })).toThrow('new.test/x is not a normalized');
   });
 
   it('refuses a delta from another version or another feed, leaving the state as it was', () => {
