@@ -1,6 +1,6 @@
 // The blocklist benchmark's data: the eth-phishing-detect blacklist (real phishing domains) topped up
-// with generated names, and URLs half listed, half not, all from a seeded generator so every run
-// measures the same thing.
+// with generated names, 1% of entries URL prefixes of scam pages on shared hosts, and URLs half
+// listed, half not, all from a seeded generator so every run measures the same thing.
 import { readFileSync } from 'node:fs';
 import { normalizeEntryValue } from '../../../src/core/index.ts';
 import { CATEGORIES, type ListEntry } from '../../../src/core/types.ts';
@@ -8,6 +8,10 @@ import { CATEGORIES, type ListEntry } from '../../../src/core/types.ts';
 const CONFIG = 'node_modules/eth-phishing-detect/src/config.json';
 const TLDS = ['com', 'net', 'org', 'xyz', 'top', 'info', 'online', 'site', 'shop', 'live', 'co.uk', 'com.br', 'in.th', 'com.np', 'ae', 'com.pe'];
 const SYLLABLES = ['pay', 'secure', 'wallet', 'login', 'meta', 'coin', 'bank', 'verify', 'claim', 'gift', 'parcel', 'post', 'track', 'kerry', 'b', 'kash', 'es', 'ewa', 'ya', 'pe'];
+/** Hosts where scam pages live under a path of their own: a URL-prefix entry each. */
+export const SHARED_HOST_PATHS = ['sites.google.com/view/', 'docs.google.com/forms/d/', 'storage.googleapis.com/', 'ipfs.io/ipfs/'];
+/** The share of entries that are URL prefixes. */
+export const PREFIX_SHARE = 0.01;
 const FIRST_DAY = Date.parse('2024-01-01T00:00:00Z');
 const DAY = 86_400_000;
 
@@ -58,6 +62,18 @@ export function generateEntries(random: Random, count: number, taken: Set<string
     if (taken.has(name)) continue;
     taken.add(name);
     entries.push({ kind: 'domain', value: name, ...metaFor(random, 'generated') });
+  }
+  return entries;
+}
+
+/** URL-prefix entries on shared hosts (`sites.google.com/view/claim-wallet-k3x9`), not in `taken`. */
+export function generatePrefixEntries(random: Random, count: number, taken: Set<string>): ListEntry[] {
+  const entries: ListEntry[] = [];
+  while (entries.length < count) {
+    const value = `${pick(random, SHARED_HOST_PATHS)}${pick(random, SYLLABLES)}-${pick(random, SYLLABLES)}-${Math.floor(random() * 1e8).toString(36)}`;
+    if (taken.has(value)) continue;
+    taken.add(value);
+    entries.push({ kind: 'url-prefix', value, ...metaFor(random, 'generated') });
   }
   return entries;
 }

@@ -1,17 +1,41 @@
-// 100k URLs per index: half listed (the entry itself, subdomains, paths, queries) and half not
-// (unlisted siblings and parents, typos, legitimate top sites), each half checked with a Set.
+// 100k URLs per index: half listed (the entry itself, subdomains, paths, queries; pages under a
+// URL-prefix entry) and half not (unlisted siblings and parents, typos, legitimate top sites, other
+// pages of the shared hosts), each half checked with a Set.
 import type { ListEntry } from '../../../src/core/types.ts';
-import { pick, type Random } from './dataset.ts';
+import { SHARED_HOST_PATHS, pick, type Random } from './dataset.ts';
 
 const PATHS = ['/', '/login', '/wp-admin/index.php', '/claim/airdrop/?wallet=0xabc&id=42', '/verify?session=8f2a#step2', '/a/b/c/d/e.html'];
+/** Below a URL-prefix entry, within the directory prefixes a lookup sees. */
+const PREFIX_TAILS = ['', '/', '/login', '?id=42', '/claim/step2.html', '#form'];
 
-/** The listed entry a host falls under, by a Set and a suffix walk. */
+/** The listed entry a URL falls under, by Sets: a suffix walk over the host, then a walk over the path's prefixes. */
 export class SuffixSet {
   private readonly domains = new Set<string>();
   private readonly hosts = new Set<string>();
+  private readonly prefixes = new Set<string>();
+  private readonly prefixHosts = new Set<string>();
 
   constructor(entries: readonly ListEntry[]) {
-    for (const entry of entries) (entry.kind === 'domain' ? this.domains : this.hosts).add(entry.value);
+    for (const entry of entries) {
+      if (entry.kind === 'url-prefix') {
+        this.prefixes.add(entry.value);
+        this.prefixHosts.add(entry.value.slice(0, entry.value.indexOf('/')));
+      } else (entry.kind === 'domain' ? this.domains : this.hosts).add(entry.value);
+    }
+  }
+
+  isUrlListed(url: string): boolean {
+    const { hostname, pathname, search } = new URL(url);
+    return this.isListed(hostname) || (this.prefixHosts.has(hostname) && this.isPathListed(hostname, pathname, search));
+  }
+
+  /** The path's directory prefixes, the path and the path with its query, as entries store them (no trailing '/'). */
+  private isPathListed(host: string, path: string, search: string): boolean {
+    const full = `${host}${path}`;
+    for (let slash = path.indexOf('/', 1); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+      if (this.prefixes.has(`${host}${path.slice(0, slash)}`)) return true;
+    }
+    return this.prefixes.has(full.endsWith('/') ? full.slice(0, -1) : full) || (search !== '' && this.prefixes.has(`${full}${search}`));
   }
 
   isListed(host: string): boolean {
@@ -34,8 +58,17 @@ export class SuffixSet {
 }
 
 function listedUrl(random: Random, entry: ListEntry): string {
+  const scheme = pick(random, ['https://', 'http://']);
+  if (entry.kind === 'url-prefix') return `${scheme}${entry.value}${pick(random, PREFIX_TAILS)}`;
   const sub = entry.kind === 'domain' ? pick(random, ['', 'www.', 'secure.login.', 'm.']) : '';
-  return `${pick(random, ['https://', 'http://'])}${sub}${entry.value}${pick(random, PATHS)}`;
+  return `${scheme}${sub}${entry.value}${pick(random, PATHS)}`;
+}
+
+/** Another page of a shared host: a sibling of a listed page, or one nobody listed. */
+function unlistedSharedUrl(random: Random, prefixes: readonly string[]): string {
+  const prefix = pick(random, prefixes);
+  const page = random() < 0.5 ? `${prefix}x` : `${pick(random, SHARED_HOST_PATHS)}about-${Math.floor(random() * 1e6).toString(36)}`;
+  return `https://${page}${pick(random, PREFIX_TAILS)}`;
 }
 
 function mutate(random: Random, name: string): string {
@@ -71,6 +104,13 @@ export function makeUrls(random: Random, entries: readonly ListEntry[], topSites
   while (urls.length < count / 2) {
     const url = listedUrl(random, pick(random, entries));
     if (isNavigable(url)) urls.push(url);
+  }
+  // As many pages of shared hosts among the unlisted URLs as among the listed ones.
+  const sharedPages = urls.filter((url) => !reference.isListed(new URL(url).hostname)).length;
+  const prefixes = entries.filter((entry) => entry.kind === 'url-prefix').map((entry) => entry.value);
+  for (let i = 0; i < sharedPages; i++) {
+    const url = unlistedSharedUrl(random, prefixes);
+    if (!reference.isUrlListed(url)) urls.push(url);
   }
   while (urls.length < count) {
     const host = unlistedHost(random, entries, topSites);
