@@ -146,3 +146,14 @@ export interface ScanResult {
   /** The evidence behind the verdict, as `signal` and `indicator` reasons. */
   reasons: Reason[];
 }
+
+/**
+ * Page snapshot fields added after the first release (merged into PageSnapshot above). Optional,
+ * so a snapshot from an older content script is still valid; the validator fills them in.
+ */
+export interface PageSnapshot {
+  /** File names of the page's images, without path or extension: logos name their brand (`stcpay-logo`). */
+  imageNames?: string[];
+  /** Struck-out texts (`<s>`, `<del>`): a shop's "was" prices. */
+  struck?: string[];
+}

@@ -10,6 +10,11 @@ import type { TextEvidence } from './text-evidence.ts';
 const GOVERNMENT_DOMAIN = /\.(gov|gob|gouv|govt|mil)(\.[a-z]{2})?$|\.go\.[a-z]{2}$/;
 // A site's own name shorter than this is too likely to occur by chance in a title.
 const MIN_SITE_NAME = 4;
+// Image file names that say who a page is: those named a logo. Any other picture may show
+// anything ("apple-pie.jpg" on a bakery's page).
+const LOGO_WORDS = new Set(['logo', 'logotipo', 'crest', 'emblem']);
+const MIN_IMAGE_TOKEN = 3;
+const namesByBrands = new WeakMap<readonly BrandInfo[], Map<string, number>>();
 
 export function isGovernmentDomain(domain: string): boolean {
   return GOVERNMENT_DOMAIN.test(domain);
@@ -38,10 +43,42 @@ function namesItself(claimText: string, domain: string, claimed: readonly BrandI
   return !claimed.some((brand) => squeezedNames(brand).some((name) => siteName.includes(name) && elsewhere.includes(name)));
 }
 
-/** `brand_mismatch` or `context_official`, from the brands the page claims and its registrable domain. */
-export function brandSignals(evidence: TextEvidence, brands: readonly BrandInfo[], domain: string | null): ScanSignal[] {
+/** Every brand name squeezed to letters and digits, for reading file names; built once per brand list. */
+function squeezedIndex(brands: readonly BrandInfo[]): Map<string, number> {
+  let index = namesByBrands.get(brands);
+  if (!index) {
+    index = new Map();
+    brands.forEach((brand, position) => {
+      for (const name of [brand.name, ...(brand.aliases ?? [])].map((raw) => raw.toLowerCase().replace(/[^a-z0-9]/g, ''))) {
+        if (name.length >= MIN_IMAGE_TOKEN && !index!.has(name)) index!.set(name, position);
+      }
+    });
+    namesByBrands.set(brands, index);
+  }
+  return index;
+}
+
+/** Brands named by the page's logo files (`stcpay-logo`, `dbbl_logo`): a word of the name, or two joined (`stc-pay-logo`). */
+export function brandsInImageNames(names: readonly string[], brands: readonly BrandInfo[]): Set<number> {
+  const index = squeezedIndex(brands);
+  const found = new Set<number>();
+  for (const name of names) {
+    const words = name.split(/[^a-z0-9]+|\d+/).filter(Boolean);
+    if (!words.some((word) => LOGO_WORDS.has(word))) continue;
+    for (const [at, word] of words.entries()) {
+      for (const candidate of [word, word + (words[at + 1] ?? '')]) {
+        const brand = index.get(candidate);
+        if (brand !== undefined) found.add(brand);
+      }
+    }
+  }
+  return found;
+}
+
+/** `brand_mismatch` or `context_official`, from the brands the page claims (text and logo files) and its registrable domain. */
+export function brandSignals(evidence: TextEvidence, brands: readonly BrandInfo[], domain: string | null, imageNames: readonly string[] = []): ScanSignal[] {
   if (domain !== null && isGovernmentDomain(domain)) return [makeSignal('context_official', domain)];
-  const claimed = [...evidence.claimedBrands].map((index) => brands[index]!);
+  const claimed = [...new Set([...evidence.claimedBrands, ...brandsInImageNames(imageNames, brands)])].map((index) => brands[index]!);
   if (claimed.length === 0) return [];
   const owned = domain === null ? undefined : claimed.find((brand) => isOwnedBy(brand, domain));
   if (owned) return [makeSignal('context_official', owned.name)];

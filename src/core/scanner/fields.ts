@@ -17,6 +17,7 @@ const ASK_OF_GROUP: Record<FieldGroup, FieldAsk | null> = {
   field_seed: 'ask_seed_phrase',
   field_national_id: 'ask_national_id',
   field_ignore: null,
+  field_phone: null,
 };
 
 const ASK_OF_AUTOCOMPLETE: Record<string, FieldAsk> = {
@@ -71,15 +72,25 @@ export function classifyField(field: SnapshotField, matcher: PageMatcher): Set<F
   return asks;
 }
 
+/** Whether a field takes a phone number: the lead a fake investment platform calls back. */
+export function isPhoneField(field: SnapshotField, matcher: PageMatcher): boolean {
+  return field.type === 'tel' || fieldGroups(describeField(field), matcher).has('field_phone');
+}
+
+/** What one form asks, with the field that showed each ask first as evidence. */
+export function classifyForm(form: SnapshotForm, matcher: PageMatcher): Map<FieldAsk, string> {
+  const found = new Map<FieldAsk, string>();
+  for (const field of form.fields) {
+    for (const ask of classifyField(field, matcher)) if (!found.has(ask)) found.set(ask, field.name || field.id || field.label || field.type);
+  }
+  const numbered = form.fields.filter(isNumberedBox);
+  if (numbered.length >= SEED_WORD_BOXES && !found.has('ask_seed_phrase')) found.set('ask_seed_phrase', `${numbered.length} word boxes`);
+  return found;
+}
+
 /** Every ask of every form, with the field that showed it first as evidence. */
 export function classifyForms(forms: readonly SnapshotForm[], matcher: PageMatcher): Map<FieldAsk, string> {
   const found = new Map<FieldAsk, string>();
-  for (const form of forms) {
-    for (const field of form.fields) {
-      for (const ask of classifyField(field, matcher)) if (!found.has(ask)) found.set(ask, field.name || field.id || field.label || field.type);
-    }
-    const numbered = form.fields.filter(isNumberedBox);
-    if (numbered.length >= SEED_WORD_BOXES && !found.has('ask_seed_phrase')) found.set('ask_seed_phrase', `${numbered.length} word boxes`);
-  }
+  for (const form of forms) for (const [ask, field] of classifyForm(form, matcher)) if (!found.has(ask)) found.set(ask, field);
   return found;
 }

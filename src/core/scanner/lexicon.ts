@@ -22,20 +22,35 @@ export const TEXT_SIGNAL_GROUPS = [
  * Words that only count next to structure: a phone number (call, payment app), a percentage
  * (discount, period of a promised return), two prices (what it "was"), an ask they negate.
  */
-export const CUE_GROUPS = ['cue_call', 'cue_discount', 'cue_negation', 'cue_period', 'cue_payment_app', 'cue_was_price'] as const;
+export const CUE_GROUPS = [
+  'cue_call', 'cue_discount', 'cue_negation', 'cue_period_day', 'cue_period_week', 'cue_period_month', 'cue_payment_app',
+  'cue_was_price', 'cue_currency',
+] as const;
+
+/**
+ * Words grouped by what they mean rather than by sentence (fee, withdraw, deposit, work, refund...),
+ * with their inflections. No concept is evidence alone: concepts.ts raises a signal only when
+ * several meet in one clause, the way a scam's demand is built whatever its wording.
+ */
+export const CONCEPT_GROUPS = [
+  'concept_fee', 'concept_withdraw', 'concept_before', 'concept_pay', 'concept_deposit', 'concept_work', 'concept_refund',
+  'concept_block', 'concept_account', 'concept_automation', 'concept_trading',
+] as const;
 
 /**
  * What a form field asks for, read from its name, id, placeholder and label. `field_account_password`
  * is the password of another account ("email password"); `field_ignore` names fields that look like
- * an ask but are not one (a captcha's "verification code").
+ * an ask but are not one (a captcha's "verification code"); `field_phone` is no ask by itself.
  */
 export const FIELD_GROUPS = [
   'field_password', 'field_account_password', 'field_card', 'field_cvv', 'field_otp', 'field_seed', 'field_national_id', 'field_ignore',
+  'field_phone',
 ] as const;
 
 export type TextSignalGroup = (typeof TEXT_SIGNAL_GROUPS)[number];
 export type FieldGroup = (typeof FIELD_GROUPS)[number];
-export type LexiconGroup = TextSignalGroup | (typeof CUE_GROUPS)[number] | FieldGroup;
+export type ConceptGroup = (typeof CONCEPT_GROUPS)[number];
+export type LexiconGroup = TextSignalGroup | (typeof CUE_GROUPS)[number] | ConceptGroup | FieldGroup;
 
 export const LEXICON_LANGUAGES = ['en', 'ar', 'th', 'bn', 'ne', 'es'] as const;
 export type LexiconLanguage = (typeof LEXICON_LANGUAGES)[number];
@@ -54,7 +69,7 @@ interface LexiconFile {
 }
 
 const FILES: readonly LexiconFile[] = [en, ar, th, bn, ne, es];
-const GROUPS = new Set<string>([...TEXT_SIGNAL_GROUPS, ...CUE_GROUPS, ...FIELD_GROUPS]);
+const GROUPS = new Set<string>([...TEXT_SIGNAL_GROUPS, ...CUE_GROUPS, ...CONCEPT_GROUPS, ...FIELD_GROUPS]);
 
 let cached: readonly LexiconPhrase[] | undefined;
 

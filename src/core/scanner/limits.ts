@@ -18,6 +18,10 @@ export const SNAPSHOT_LIMITS = {
   fields: 150,
   links: 200,
   imageAlts: 60,
+  /** File names of images (logos name their brand). */
+  imageNames: 20,
+  /** Struck-out texts (a shop's "was" prices). */
+  struck: 40,
   /** Any behaviour counter. */
   counter: 1_000_000,
 } as const;

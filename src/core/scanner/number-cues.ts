@@ -30,8 +30,8 @@ const MIN_PERIOD_RETURN = 1;
 const APP_BEFORE = 48;
 const APP_AFTER = 16;
 
-/** Whether sorted `positions` hold a value in [from, to]. */
-export function hasWithin(positions: Int32Array, from: number, to: number): boolean {
+/** The index of the first value of sorted `positions` in [from, to], or -1. */
+export function firstWithin(positions: Int32Array, from: number, to: number): number {
   let low = 0;
   let high = positions.length;
   while (low < high) {
@@ -39,7 +39,12 @@ export function hasWithin(positions: Int32Array, from: number, to: number): bool
     if (positions[middle]! < from) low = middle + 1;
     else high = middle;
   }
-  return low < positions.length && positions[low]! <= to;
+  return low < positions.length && positions[low]! <= to ? low : -1;
+}
+
+/** Whether sorted `positions` hold a value in [from, to]. */
+export function hasWithin(positions: Int32Array, from: number, to: number): boolean {
+  return firstWithin(positions, from, to) >= 0;
 }
 
 export interface Percentage {
@@ -75,6 +80,17 @@ export function findPeriodReturns(percentages: readonly Percentage[], cues: CueP
     value >= MIN_PERIOD_RETURN && value < 100 && (hasWithin(cues.ends, start - PERIOD_GAP, start) || hasWithin(cues.starts, end, end + PERIOD_GAP))));
 }
 
+/** The value of a number as written: the last separator is decimal unless it groups thousands. */
+export function parseAmount(text: string): number {
+  const separators = text.match(/[.,]/g) ?? [];
+  if (separators.length === 0) return Number(text);
+  const last = Math.max(text.lastIndexOf('.'), text.lastIndexOf(','));
+  const isMixed = new Set(separators).size > 1;
+  const isGrouping = !isMixed && (separators.length > 1 || text.length - last - 1 === 3);
+  if (isGrouping) return Number(text.replace(/[.,]/g, ''));
+  return Number(`${text.slice(0, last).replace(/[.,]/g, '')}.${text.slice(last + 1)}`);
+}
+
 // "890 บาท (ปกติ 6,500)", "٢٠٠ ريال بدلاً من ٨٩٩": a sale price shortly before a "was" word, the
 // original price right after it. A third of the price or less is the fake shop's lure; below a
 // hundredth the numbers are not prices of one thing ("version 3 instead of 2019").
@@ -84,18 +100,17 @@ const ORIGINAL_AFTER = 12;
 const MAX_PRICE_RATIO = 0.3;
 const MIN_PRICE_RATIO = 0.01;
 
-function parsePrice(text: string): number {
-  return Number(text.replace(/[,.](?=\d{3}(?!\d))/g, '').replace(',', '.'));
-}
-
 /** Prices cut to 30% or less of what the page says they were: a discount written without a percentage. */
 export function findPriceCuts(body: string, wasWords: readonly (readonly [number, number])[]): string[] {
   const found = new Set<string>();
+  const price = new RegExp(PRICE.source, 'g');
   for (const [start, end] of wasWords) {
     const sale = [...body.slice(Math.max(0, start - SALE_BEFORE), start).matchAll(PRICE)].pop()?.[0];
-    const original = body.slice(end, end + ORIGINAL_AFTER).match(PRICE)?.[0];
+    price.lastIndex = end;
+    const next = price.exec(body);
+    const original = next !== null && next.index < end + ORIGINAL_AFTER ? next[0] : undefined;
     if (sale === undefined || original === undefined) continue;
-    const ratio = parsePrice(sale) / parsePrice(original);
+    const ratio = parseAmount(sale) / parseAmount(original);
     if (ratio >= MIN_PRICE_RATIO && ratio <= MAX_PRICE_RATIO) found.add(`${sale} < ${original}`);
     if (found.size >= MAX_FOUND) break;
   }

@@ -22,25 +22,25 @@ const BEHAVIOUR_RULES: readonly [SignalId, (counts: BehaviourCounters) => number
   ['behaviour_dialog_loop', (counts) => (counts.dialog >= 3 ? counts.dialog : 0)],
 ];
 
-function phraseSignal(id: TextSignalGroup, phrases: readonly string[]): ScanSignal {
+function phraseSignal(id: SignalId, phrases: readonly string[]): ScanSignal {
   const multiplier = Math.min(MAX_MULTIPLIER, 1 + EXTRA_PER_PHRASE * (phrases.length - 1));
   return makeSignal(id, phrases.slice(0, 3).join(', '), SIGNALS[id].weight * multiplier);
 }
 
-/** Signals from words and numbers: phrase groups, calls, wallets, countdowns, discounts, returns, payment numbers, messengers. */
+/** Signals from words and numbers: phrase groups, structure, calls, wallets, countdowns, discounts, returns, payment numbers, messengers. */
 export function textSignals(evidence: TextEvidence, links: readonly string[]): ScanSignal[] {
-  const extra: Partial<Record<TextSignalGroup, string[]>> = {
-    pressure_countdown: evidence.timers,
-    pressure_discount: evidence.discounts,
-    pressure_returns: evidence.periodReturns,
-    ask_transfer: evidence.paymentNumbers,
-    ask_messenger: links.filter(isMessengerLink).slice(0, 3),
-  };
-  const groups = new Set<TextSignalGroup>([...evidence.phrases.keys(), ...(Object.keys(extra) as TextSignalGroup[])]);
+  const extra = new Map<SignalId, string[]>(evidence.structure);
+  const add = (id: SignalId, phrases: readonly string[]) => extra.set(id, [...(extra.get(id) ?? []), ...phrases]);
+  add('pressure_countdown', evidence.timers);
+  add('pressure_discount', evidence.discounts);
+  add('pressure_returns', evidence.periodReturns);
+  add('ask_transfer', evidence.paymentNumbers);
+  add('ask_messenger', links.filter(isMessengerLink).slice(0, 3));
+  const groups = new Set<SignalId>([...evidence.phrases.keys(), ...extra.keys()]);
   const signals: ScanSignal[] = [];
   for (const group of groups) {
     if (group === 'context_awareness') continue;
-    const phrases = [...(evidence.phrases.get(group) ?? []), ...(extra[group] ?? [])];
+    const phrases = [...new Set([...(evidence.phrases.get(group as TextSignalGroup) ?? []), ...(extra.get(group) ?? [])])];
     if (phrases.length > 0) signals.push(phraseSignal(group, phrases));
   }
   const awareness = [...(evidence.phrases.get('context_awareness') ?? []), ...evidence.negated];

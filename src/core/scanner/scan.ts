@@ -3,6 +3,7 @@
 import type { Category, Indicator, PageSnapshot, Reason, ScanResult, ScanSignal, Sensitivity, Verdict } from '../types.ts';
 import { brandSignals } from './brand-claims.ts';
 import { classifyForms } from './fields.ts';
+import { formTargetSignals } from './form-targets.ts';
 import { getPageMatcher, type PageMatcher } from './matcher.ts';
 import { behaviourSignals, fieldSignals, snapshotLinks, textSignals } from './page-signals.ts';
 import { lookupPhone } from './payment-index.ts';
@@ -25,12 +26,14 @@ export function scanPage(snapshot: PageSnapshot, context: ScanContext): ScanResu
   const matcher = context.matcher ?? getPageMatcher();
   const evidence = collectTextEvidence(snapshot, matcher);
   const links = snapshotLinks(snapshot);
+  const asks = classifyForms(snapshot.forms, matcher);
   const signals = mergeSignals([
     ...textSignals(evidence, links),
-    ...fieldSignals(classifyForms(snapshot.forms, matcher)),
+    ...fieldSignals(asks),
+    ...formTargetSignals(snapshot.forms, matcher, context.registrableDomain),
     ...behaviourSignals(snapshot.behaviour),
-    ...brandSignals(evidence, matcher.brands, context.registrableDomain),
-  ]);
+    ...brandSignals(evidence, matcher.brands, context.registrableDomain, snapshot.imageNames),
+  ]).filter((signal) => signal.id !== 'ask_card_for_payout' || asks.has('ask_card'));
   const outcome = scoreSignals(signals, context.sensitivity);
   const indicators = indicatorReasons(matchedIndicators(evidence, links, matcher), matcher.indicators);
   const category: Category | null = outcome.category ?? indicators[0]?.category ?? null;

@@ -33,6 +33,18 @@ export const SIGNALS = {
   // Full payment before delivery, no cash on delivery: how fake shops take money and vanish. No
   // category of its own: small honest sellers ask it too, so the story must come from elsewhere.
   ask_prepayment: ask(2),
+  // Demands found by structure (concepts meeting in a clause, amounts set against each other),
+  // whatever the wording: each tells its scam's story.
+  // A fee or tax to pay before money (or a parcel, a prize) is released: advance-fee fraud of
+  // every kind, so the story comes from elsewhere.
+  ask_release_fee: ask(2.5),
+  // A fee or a top-up to pay on a page offering work or tasks.
+  ask_pay_to_work: ask(2.5, 'job'),
+  // Card details to receive money the page says is yours (a refund, cashback, a gift).
+  ask_card_for_payout: ask(2, 'phishing'),
+  // Money to put in for a stated return of 1% a day or more: the shape of investment scams and
+  // of jobs that cost a "visa fee" against a salary alike, so no category of its own.
+  ask_deposit_for_returns: ask(2),
   // How it pushes: urgency, threats and promises. Never enough on their own.
   pressure_urgency: pressure(1),
   pressure_countdown: pressure(1),
@@ -57,6 +69,8 @@ export const SIGNALS = {
   behaviour_dialog_loop: behaviour(1.5),
   // Who it claims to be.
   brand_mismatch: { kind: 'mismatch', category: null, weight: 3 },
+  // A form that asks secrets or a phone number and sends them to another site (or a bare IP address).
+  form_offsite: { kind: 'mismatch', category: null, weight: 2 },
   // Context that makes a scam less likely: the page warns about scams, or is the claimed brand's own.
   context_awareness: { kind: 'context', category: null, weight: -3 },
   context_official: { kind: 'context', category: null, weight: -4 },

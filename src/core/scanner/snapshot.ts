@@ -16,6 +16,7 @@ const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canv
 const BLOCKS = new Set(['p', 'div', 'br', 'li', 'td', 'th', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article',
   'header', 'footer', 'form', 'label', 'button', 'option', 'dt', 'dd', 'blockquote', 'pre', 'nav', 'aside', 'main', 'title']);
 const HEADINGS = new Set(['h1', 'h2', 'h3']);
+const STRUCK = new Set(['s', 'del', 'strike']);
 const IGNORED_INPUTS = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color']);
 
 export interface ExtractOptions {
@@ -48,7 +49,7 @@ export function extractSnapshot(doc: Document, url: string, options: ExtractOpti
   const snapshot: PageSnapshot = {
     url: url.slice(0, limits.longString), title: squeeze(doc.title, limits.longString),
     lang: squeeze(doc.documentElement?.getAttribute('lang'), limits.lang), text: '', headings: [], buttons: [], forms: [],
-    links: [], imageAlts: [], behaviour: options.behaviour ?? emptyBehaviour(), truncated: false,
+    links: [], imageAlts: [], imageNames: [], struck: [], behaviour: options.behaviour ?? emptyBehaviour(), truncated: false,
   };
   const root = doc.body ?? doc.documentElement;
   if (!root) return snapshot;
@@ -104,9 +105,13 @@ function visitElement(walk: Walk, element: Element): void {
   if (BLOCKS.has(tag)) appendText(walk, ' ');
   if (HEADINGS.has(tag)) capture((text) => pushBounded(snapshot.headings, text, limits.headings));
   else if (tag === 'button') capture((text) => pushBounded(snapshot.buttons, text, limits.buttons));
+  else if (STRUCK.has(tag)) capture((text) => pushBounded(snapshot.struck!, text, limits.struck));
   else if (tag === 'label') capture((text) => recordLabel(walk, element, text));
   else if (tag === 'a') pushBounded(snapshot.links, attribute('href', limits.longString), limits.links);
-  else if (tag === 'img') pushBounded(snapshot.imageAlts, attribute('alt'), limits.imageAlts);
+  else if (tag === 'img') {
+    pushBounded(snapshot.imageAlts, attribute('alt'), limits.imageAlts);
+    pushBounded(snapshot.imageNames!, fileName(attribute('src', limits.longString), limits.shortString), limits.imageNames);
+  }
   else if (tag === 'input' || tag === 'select' || tag === 'textarea') readField(walk, element, tag, attribute);
 }
 
@@ -126,6 +131,11 @@ function readField(walk: Walk, element: Element, tag: SnapshotField['tag'], attr
     inputMode: attribute('inputmode').toLowerCase(), placeholder: attribute('placeholder'), label: attribute('aria-label'),
     maxLength: Number.isFinite(maxLength) && maxLength >= 0 ? Math.min(maxLength, walk.limits.counter) : -1,
   } });
+}
+
+/** `/img/stcpay-logo.svg?v=2` → `stcpay-logo`: logos are named after their brand. */
+function fileName(src: string, max: number): string {
+  return src.startsWith('data:') ? '' : (src.split(/[?#]/)[0]!.split('/').pop() ?? '').replace(/\.[a-z0-9]{2,5}$/i, '').toLowerCase().slice(0, max);
 }
 
 function pushBounded(list: string[], value: string, max: number): void {

@@ -3,10 +3,14 @@
 import { foldText } from '../text/normalize.ts';
 import { findQuotedSpans, isQuoted } from '../text/quotes.ts';
 import type { PageSnapshot } from '../types.ts';
-import { TEXT_SIGNAL_GROUPS, type TextSignalGroup } from './lexicon.ts';
+import type { ConceptHit } from './concepts.ts';
+import { TEXT_SIGNAL_GROUPS, type ConceptGroup, type TextSignalGroup } from './lexicon.ts';
 import { findMatches, type PageMatcher } from './matcher.ts';
+import type { CurrencySpan } from './money.ts';
 import { findDiscounts, findPaymentNumbers, findPercentages, findPeriodReturns, findPriceCuts, hasWithin, toCuePositions } from './number-cues.ts';
 import { findPhoneNumbers, findWallets, type PhoneCandidate } from './payment-index.ts';
+import type { SignalId } from './signals.ts';
+import { findStructure } from './text-structure.ts';
 
 export interface TextEvidence {
   /** Distinct phrases that fired each text signal. */
@@ -27,6 +31,8 @@ export interface TextEvidence {
   timers: string[];
   phones: PhoneCandidate[];
   wallets: string[];
+  /** Evidence found by structure rather than by phrase (text-structure.ts), per signal. */
+  structure: Map<SignalId, string[]>;
 }
 
 // How many leading headings and images say who the page is (logo, banner); later ones are content.
@@ -36,12 +42,17 @@ const CLAIM_IMAGES = 2;
 const NEGATION_BEFORE = 24;
 const NEGATION_AFTER = 30;
 const MAX_MATCHES = 20_000;
+// Two ways of speaking about scams ("victims", "how to protect yourself") make a page a report.
+const REPORTING_PHRASES = 2;
 // Caps the asks, claims, negations and cue words kept with their positions.
 const MAX_LOCATED = 2_000;
 const TEXT_GROUPS = new Set<string>(TEXT_SIGNAL_GROUPS);
 // Cue words whose positions in the body are kept, to meet numbers found by shape.
-const NUMBER_CUES = ['cue_discount', 'cue_period', 'cue_payment_app', 'cue_was_price'] as const;
+const NUMBER_CUES = ['cue_discount', 'cue_period_day', 'cue_period_week', 'cue_period_month', 'cue_payment_app', 'cue_was_price'] as const;
 type NumberCue = (typeof NUMBER_CUES)[number];
+const PERIOD_DAYS = [['cue_period_day', 1], ['cue_period_week', 7], ['cue_period_month', 30]] as const;
+// Tickers whose amounts are crypto-assets (the others are money): giveaways double crypto.
+const CRYPTO_TICKERS = new Set(['usdt', 'usdc', 'btc', 'eth', 'bnb', 'sol', 'ada', 'xrp', 'trx', 'doge']);
 const TIMER = /\b\d{1,2}:\d{2}:\d{2}\b/g;
 
 interface Located {
@@ -58,8 +69,10 @@ export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher
   const evidence: TextEvidence = {
     phrases: new Map(), negated: new Set(), callCue: null, claimedBrands: new Set(), claimText, indicators: new Set(),
     discounts: [], periodReturns: [], paymentNumbers: [], timers: [...new Set(body.match(TIMER) ?? [])].slice(0, 5),
-    phones: findPhoneNumbers(body), wallets: findWallets(snapshot.text),
+    phones: findPhoneNumbers(body), wallets: findWallets(snapshot.text), structure: new Map(),
   };
+  const concepts: ConceptHit[] = [];
+  const currencies: CurrencySpan[] = [];
   const asks: Located[] = [];
   const claims: Located[] = [];
   const negations: Located[] = [];
@@ -74,7 +87,10 @@ export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher
     else if (owner.group === 'cue_negation') pushBounded(negations, { phrase: owner.phrase, group: owner.group, start, end });
     else if (cues.has(owner.group as NumberCue)) {
       if (start >= bodyStart) pushBounded(cues.get(owner.group as NumberCue)!, [start - bodyStart, end - bodyStart]);
-    } else if (owner.group === 'cue_call' || owner.group.startsWith('ask_')) pushBounded(asks, { phrase: owner.phrase, group: owner.group, start, end });
+    } else if (owner.group === 'cue_currency') {
+      if (start >= bodyStart) pushBounded(currencies, { start: start - bodyStart, end: end - bodyStart, isCrypto: CRYPTO_TICKERS.has(owner.phrase) });
+    } else if (owner.group.startsWith('concept_')) pushBounded(concepts, { group: owner.group as ConceptGroup, phrase: owner.phrase, start, end });
+    else if (owner.group === 'cue_call' || owner.group.startsWith('ask_')) pushBounded(asks, { phrase: owner.phrase, group: owner.group, start, end });
     else if (owner.group === 'context_awareness') addPhrase(evidence, owner.group, owner.phrase);
     else if (TEXT_GROUPS.has(owner.group)) pushBounded(claims, { phrase: owner.phrase, group: owner.group, start, end });
   });
@@ -93,8 +109,12 @@ export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher
   const located = (cue: NumberCue) => toCuePositions(cues.get(cue)!);
   const percentages = findPercentages(body);
   evidence.discounts = [...findDiscounts(percentages, located('cue_discount')), ...findPriceCuts(body, cues.get('cue_was_price')!)];
-  evidence.periodReturns = findPeriodReturns(percentages, located('cue_period'));
+  const periods = PERIOD_DAYS.map(([cue, days]) => ({ days, cues: located(cue) }));
+  evidence.periodReturns = findPeriodReturns(percentages, toCuePositions(PERIOD_DAYS.flatMap(([cue]) => cues.get(cue)!)));
   evidence.paymentNumbers = findPaymentNumbers(evidence.phones, cues.get('cue_payment_app')!);
+  const ownConcepts = concepts.filter(isOwnWords);
+  const isReporting = (evidence.phrases.get('context_awareness')?.size ?? 0) >= REPORTING_PHRASES;
+  evidence.structure = findStructure({ all, bodyStart, concepts: ownConcepts, negationStarts, currencies, periods, struck: snapshot.struck ?? [], isReporting });
   return evidence;
 }
 

@@ -77,6 +77,9 @@ export function validatePageSnapshot(value: unknown): PageSnapshot {
     forms,
     links: list(raw.links, 'snapshot.links', limits.links, longString),
     imageAlts: list(raw.imageAlts, 'snapshot.imageAlts', limits.imageAlts, shortString),
+    // Added after the first release: a snapshot from an older content script has none.
+    imageNames: raw.imageNames === undefined ? [] : list(raw.imageNames, 'snapshot.imageNames', limits.imageNames, shortString),
+    struck: raw.struck === undefined ? [] : list(raw.struck, 'snapshot.struck', limits.struck, shortString),
     behaviour: behaviour(raw.behaviour, 'snapshot.behaviour'),
     truncated: raw.truncated,
   };

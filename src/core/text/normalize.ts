@@ -60,7 +60,8 @@ const isThaiLayoutSpace = (before: number, after: number) =>
  * over the text after the normalizations.
  */
 export function foldText(text: string): string {
-  const source = text.normalize('NFKC').toLowerCase().normalize('NFD');
+  // NFKD then lower case equals NFKC, lower case, NFD on every code point, with one pass fewer.
+  const source = text.normalize('NFKD').toLowerCase();
   const out = new Uint16Array(source.length);
   let length = 0;
   let isSpacePending = false;

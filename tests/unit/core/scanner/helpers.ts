@@ -8,7 +8,7 @@ export function field(overrides: Partial<SnapshotField>): SnapshotField {
 
 export function snapshot(overrides: Partial<PageSnapshot> = {}): PageSnapshot {
   return {
-    url: 'https://example.test/', title: '', lang: 'en', text: '', headings: [], buttons: [], forms: [], links: [], imageAlts: [],
+    url: 'https://example.test/', title: '', lang: 'en', text: '', headings: [], buttons: [], forms: [], links: [], imageAlts: [], imageNames: [], struck: [],
     behaviour: emptyBehaviour(), truncated: false, ...overrides,
   };
 }

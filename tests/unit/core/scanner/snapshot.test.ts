@@ -49,6 +49,14 @@ describe('extractSnapshot', () => {
     expect(snapshot.forms[1]!.fields[0]).toMatchObject({ name: 'loose', placeholder: 'Card number' });
   });
 
+  it('keeps image file names (logos name their brand) and struck-out prices', () => {
+    const shop = extractSnapshot(parse(`<body><img src="/img/stcpay-Logo.svg?v=2" alt=""><img src="data:image/png;base64,AAAA">
+      <p>Oven <s>$420.00</s> <b>$59.99</b> and <del>S/ 399</del> S/ 219</p></body>`), 'https://shop.test/');
+    expect(shop.imageNames).toEqual(['stcpay-logo']);
+    expect(shop.struck).toEqual(['$420.00', 'S/ 399']);
+    expect(shop.text).toBe('Oven $420.00 $59.99 and S/ 399 S/ 219');
+  });
+
   it('passes the main-world counters through and validates', () => {
     const behaviour = { ...emptyBehaviour(), fullscreen: 2 };
     const withBehaviour = extractSnapshot(parse(PAGE), 'https://shop.test/', { behaviour });
@@ -65,6 +73,7 @@ describe('extractSnapshot', () => {
     expect(big.forms.length).toBeLessThanOrEqual(SNAPSHOT_LIMITS.forms);
     expect(big.links).toHaveLength(SNAPSHOT_LIMITS.links);
     expect(big.imageAlts).toHaveLength(SNAPSHOT_LIMITS.imageAlts);
+    expect(big.imageNames).toEqual([]);
     expect(() => validatePageSnapshot(big)).not.toThrow();
   });
 });

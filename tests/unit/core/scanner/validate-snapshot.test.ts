@@ -29,6 +29,14 @@ describe('validatePageSnapshot', () => {
     expect(() => validatePageSnapshot(input)).toThrow(message);
   });
 
+  it('accepts a snapshot from an older content script without image names or struck texts, and caps them when present', () => {
+    const { imageNames: _names, struck: _struck, ...older } = valid();
+    expect(validatePageSnapshot(older)).toMatchObject({ imageNames: [], struck: [] });
+    expect(validatePageSnapshot({ ...valid(), imageNames: ['dbbl_logo'], struck: ['$420'] })).toMatchObject({ imageNames: ['dbbl_logo'], struck: ['$420'] });
+    expect(() => validatePageSnapshot({ ...valid(), imageNames: Array(SNAPSHOT_LIMITS.imageNames + 1).fill('x') })).toThrow('snapshot.imageNames has more than');
+    expect(() => validatePageSnapshot({ ...valid(), struck: ['x'.repeat(SNAPSHOT_LIMITS.shortString + 1)] })).toThrow('snapshot.struck[0] is longer than');
+  });
+
   it('caps the fields over all forms together', () => {
     const form = { action: '', fields: Array(SNAPSHOT_LIMITS.fields / 2 + 1).fill(valid().forms[0].fields[0]) };
     expect(() => validatePageSnapshot({ ...valid(), forms: [form, form] })).toThrow(`hold more than ${SNAPSHOT_LIMITS.fields} fields`);
