@@ -137,6 +137,27 @@ export function hashHostSuffixes(text: string, start: number, end: number, isAdd
   return slot + 1;
 }
 
+/**
+ * Feeds `text` forward from `start`, as a path after its host, saving the key at each of the
+ * `count` increasing positions of `ends` to slots `firstSlot`, `firstSlot + 1`... One pass, however
+ * many prefixes.
+ */
+export function hashPathPrefixes(text: string, start: number, ends: Int32Array, count: number, keys: Uint32Array, firstSlot: number): void {
+  let a = lanes[0]!;
+  let b = lanes[1]!;
+  let i = start;
+  for (let slot = 0; slot < count; slot++) {
+    for (const end = ends[firstSlot + slot]!; i < end; i++) {
+      const code = text.charCodeAt(i);
+      a = mixA(a, code);
+      b = mixB(b, code);
+    }
+    writeKey(keys, firstSlot + slot, a, b);
+  }
+  lanes[0] = a;
+  lanes[1] = b;
+}
+
 /** The key of an entry value (`host` or `host/path?query`, normalized), as lookups compute it. */
 export function keyOfValue(value: string, keys: Uint32Array, slot: number): void {
   const slash = value.indexOf('/');

@@ -5,10 +5,10 @@
 // and hashed in one backward pass, and the rest of it is never looked at.
 import type { EntryKind, EntryMeta } from '../types.ts';
 import { canonicalizeUrl } from '../url/canonicalize.ts';
-import { LAYOUT, isAddressHost, locateExpressions } from '../url/expressions.ts';
+import { LAYOUT, isAddressHost, locateExpressions, locatePath } from '../url/expressions.ts';
 import { MAX_CLEAN_LENGTH, skipScheme } from '../url/fast-path.ts';
 import type { IndexGroup } from './groups.ts';
-import { feedForward, hashHostSuffixes, saveKey } from './key-hash.ts';
+import { hashHostSuffixes, hashPathPrefixes } from './key-hash.ts';
 import { bitsToNumber, extraBitsFor, type IndexTables } from './tables.ts';
 
 export interface IndexMatch {
@@ -68,12 +68,6 @@ export function prepareLookupTables(tables: IndexTables): LookupTables {
   };
 }
 
-function saveSlot(slot: number, start: number, end: number): void {
-  saveKey(keys, slot);
-  slotStart[slot] = start;
-  slotEnd[slot] = end;
-}
-
 /** Host suffix keys, shortest first, then the host's own; returns how many. */
 function hashHost(url: string): number {
   const hostStart = layout[HOST_START]!;
@@ -81,22 +75,22 @@ function hashHost(url: string): number {
   return hashHostSuffixes(url, hostStart, hostEnd, isAddressHost(url, hostStart, hostEnd), keys, slotStart);
 }
 
-/** Path prefix keys after the host's (directories, the path, the path with its query); returns the slot count. */
+/** Path prefix keys after the host's (directories, the path, the path with its query), hashed on from where the host's left off; returns the slot count. */
 function hashPath(url: string, firstSlot: number): number {
   const hostStart = layout[HOST_START]!;
+  const hostEnd = layout[HOST_END]!;
   const pathEnd = layout[LAYOUT.pathEnd]!;
   let slot = firstSlot;
-  let from = layout[HOST_END]!;
-  const addSlot = (end: number): void => {
-    feedForward(url, from, end);
-    saveSlot(slot++, hostStart, end);
-    from = end;
+  const addEnd = (end: number): void => {
+    slotStart[slot] = hostStart;
+    slotEnd[slot++] = end;
   };
-  for (let i = 0; i < layout[LAYOUT.directoryCount]!; i++) addSlot(layout[LAYOUT.directories + i]!);
+  for (let i = 0; i < layout[LAYOUT.directoryCount]!; i++) addEnd(layout[LAYOUT.directories + i]!);
   // Keys drop a trailing '/', so `h/a/` and the directory `h/a/` both reach the entry `h/a`.
   const pathKeyEnd = url.charCodeAt(pathEnd - 1) === 0x2f ? pathEnd - 1 : pathEnd;
-  if (pathKeyEnd > from) addSlot(pathKeyEnd);
-  if (pathEnd < url.length) addSlot(url.charCodeAt(url.length - 1) === 0x2f ? url.length - 1 : url.length);
+  if (pathKeyEnd > (slot > firstSlot ? slotEnd[slot - 1]! : hostEnd)) addEnd(pathKeyEnd);
+  if (pathEnd < url.length) addEnd(url.charCodeAt(url.length - 1) === 0x2f ? url.length - 1 : url.length);
+  hashPathPrefixes(url, hostEnd, slotEnd, slot - firstSlot, keys, firstSlot);
   return slot;
 }
 
@@ -167,10 +161,16 @@ function hashCleanHost(url: string): number {
 /** Hashes the URL's expressions into the slots; returns the string the slots point into, or null for a non-URL. */
 function hashExpressions(tables: LookupTables, url: string, isCanonical: boolean): string | null {
   const cleanSlots = hashCleanHost(url);
-  // Most URLs need only their host, and a clean host needs no canonicalization of the rest.
   if (cleanSlots > 0) {
     hostSlots = slotCount = cleanSlots;
+    // Most URLs need only their host, and a clean host needs no canonicalization of the rest.
     if (!hasPrefixRows(tables, cleanSlots - 1)) return url;
+    // The canonical form starts with the same scheme and host: only its path is left to hash.
+    const canonical = isCanonical ? url : canonicalizeUrl(url);
+    if (canonical === null) return null;
+    locatePath(canonical, layout);
+    slotCount = hashPath(canonical, hostSlots);
+    return canonical;
   }
   const canonical = isCanonical ? url : canonicalizeUrl(url);
   if (canonical === null) return null;

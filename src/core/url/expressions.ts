@@ -46,8 +46,6 @@ export function isSuffixLookedUp(labels: number): boolean {
 }
 
 function locateSuffixes(url: string, start: number, end: number, layout: Int32Array): void {
-  layout[LAYOUT.hostStart] = start;
-  layout[LAYOUT.hostEnd] = end;
   let count = 0;
   if (!isAddressHost(url, start, end)) {
     // The suffix right of a dot has one label more than the dots already passed; the host itself is not a suffix.
@@ -70,15 +68,22 @@ function locateDirectories(url: string, start: number, end: number, layout: Int3
   layout[LAYOUT.directoryCount] = count;
 }
 
-/** Fills `layout` (LAYOUT.size slots) for a canonical URL, as returned by canonicalizeUrl. */
-export function locateExpressions(canonical: string, layout: Int32Array): void {
+/** Fills the host's bounds, the path's end and the directory slots of `layout` for a canonical URL; not the suffixes. */
+export function locatePath(canonical: string, layout: Int32Array): void {
   const hostStart = canonical.indexOf('//') + 2;
   const hostEnd = canonical.indexOf('/', hostStart);
   const queryStart = canonical.indexOf('?', hostEnd);
   const pathEnd = queryStart < 0 ? canonical.length : queryStart;
+  layout[LAYOUT.hostStart] = hostStart;
+  layout[LAYOUT.hostEnd] = hostEnd;
   layout[LAYOUT.pathEnd] = pathEnd;
-  locateSuffixes(canonical, hostStart, hostEnd, layout);
   locateDirectories(canonical, hostEnd, pathEnd, layout);
+}
+
+/** Fills `layout` (LAYOUT.size slots) for a canonical URL, as returned by canonicalizeUrl. */
+export function locateExpressions(canonical: string, layout: Int32Array): void {
+  locatePath(canonical, layout);
+  locateSuffixes(canonical, layout[LAYOUT.hostStart]!, layout[LAYOUT.hostEnd]!, layout);
 }
 
 function hostsOf(canonical: string, layout: Int32Array): string[] {
