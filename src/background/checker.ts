@@ -6,7 +6,7 @@ import type { ScanResult, Verdict } from '../core/types.ts';
 import { checkUrl } from '../core/verdict.ts';
 import type { AllowedSite, Sensitivity } from '../shared/protocol.ts';
 
-export type UrlIndex = Pick<BlocklistIndex, 'size' | 'lookup'>;
+export type UrlIndex = Pick<BlocklistIndex, 'size' | 'lookup' | 'lookupCanonical'>;
 
 export interface CheckContext {
   index: UrlIndex;

@@ -1,7 +1,7 @@
 // checkUrl: one verdict for one URL from every kind of evidence the caller holds. Order of trust:
 // the user's allowlist, then the maintainers' allow entries, then block entries, then lookalike and
 // page evidence. Allowlists always win; lookalike and page patterns can only say "suspicious".
-import type { IndexMatch } from './blocklist/index.ts';
+import type { BlocklistIndex, IndexMatch } from './blocklist/index.ts';
 import { findBrandByDomain, type BrandSector } from './lookalike/brands.ts';
 import { detectLookalikes } from './lookalike/detect.ts';
 import type { Category, Reason, ScanResult, ScanSignal, Sensitivity, Verdict } from './types.ts';
@@ -9,7 +9,7 @@ import { canonicalizeUrl } from './url/canonicalize.ts';
 
 export interface UrlCheckContext {
   /** The maintainers' list (block and allow entries); none means lists are not consulted. */
-  index?: { lookup(url: string): IndexMatch | null } | null;
+  index?: Pick<BlocklistIndex, 'lookupCanonical'> | null;
   /** Hosts the user trusts; each covers its subdomains. */
   userAllowlist?: readonly string[];
   sensitivity?: Sensitivity;
@@ -31,7 +31,7 @@ export function checkUrl(url: string, context: UrlCheckContext = {}): Verdict {
   if (canonical === null || host === null) return verdictOf(url, 'unknown', null, []);
   const trusted = context.userAllowlist?.find((site) => isHostWithin(host, site));
   if (trusted !== undefined) return verdictOf(url, 'safe', null, [{ kind: 'allowlist', entry: trusted, source: 'user' }]);
-  const match = context.index?.lookup(canonical) ?? null;
+  const match = context.index?.lookupCanonical(canonical) ?? null;
   if (match !== null) return listVerdict(url, match);
   return evidenceVerdict(url, host, context);
 }
