@@ -69,12 +69,12 @@ function locate(spots: Spot[]): Located {
   return { starts: Int32Array.from(spots, (spot) => spot.start), texts: spots.map((spot) => spot.text) };
 }
 
-/** Positions where a clause ends: sentence marks followed by a space or the end, in any of the six scripts. */
+/** Positions where a clause ends: block ends (line breaks) and sentence marks followed by a space or the end, in any of the six scripts. */
 export function findBreaks(text: string): Int32Array {
   const breaks: number[] = [];
   for (const match of text.matchAll(BREAK)) {
     const at = match.index;
-    if (at + 1 < text.length && text[at + 1] !== ' ' && text[at + 1] !== '\n') continue;
+    if (match[0] !== '\n' && at + 1 < text.length && text[at + 1] !== ' ' && text[at + 1] !== '\n') continue;
     if (match[0] === '.' && !/^[\p{L}\p{M}]+$/u.test(text.slice(Math.max(0, at - MIN_WORD_BEFORE_STOP), at))) continue;
     breaks.push(at);
   }

@@ -33,8 +33,8 @@ export const CUE_GROUPS = [
  * several meet in one clause, the way a scam's demand is built whatever its wording.
  */
 export const CONCEPT_GROUPS = [
-  'concept_fee', 'concept_withdraw', 'concept_before', 'concept_pay', 'concept_deposit', 'concept_work', 'concept_refund',
-  'concept_block', 'concept_account', 'concept_automation', 'concept_trading',
+  'concept_fee', 'concept_withdraw', 'concept_before', 'concept_pay', 'concept_deposit', 'concept_profit', 'concept_work',
+  'concept_refund', 'concept_block', 'concept_account', 'concept_automation', 'concept_trading',
 ] as const;
 
 /**

@@ -2,7 +2,7 @@
 // digits (1,234.50 · 1.234,50 · 1,89,999). What the amounts say together is the evidence: a
 // stake that is to earn a large share of itself every day, a sum that comes back doubled, a
 // struck-out price four times the one offered.
-import { firstWithin, hasWithin, parseAmount, type CuePositions } from './number-cues.ts';
+import { firstWithin, hasWithin, isPeriodOf, parseAmount, type CuePositions, type Percentage } from './number-cues.ts';
 
 export interface Amount {
   text: string;
@@ -35,8 +35,13 @@ const STAKE_AFTER = 10;
 // A period word follows the amount it pays ("150 บาททุกวัน") or comes just before it ("دخل شهري يصل إلى 15,000").
 const PERIOD_AFTER = 16;
 const PERIOD_BEFORE = 24;
-// 1% of the stake a day (30% a month) is beyond any honest product; banks pay that in a year or three.
-const MIN_DAILY_RATE = 0.01;
+// 0.15% of the stake a day (4.5% a month, 55% a year) is beyond any honest product: savings and
+// deposits pay 0.01-0.04% a day. What scams promise starts at 10% a month.
+const MIN_DAILY_RATE = 0.0015;
+// How near a percentage an amount shows the money it is paid on ("500 USDT, profit 40% every week").
+const STAKE_NEAR_PERCENT = 60;
+// How near a percentage the word saying it is a profit stands ("নিশ্চিত মুনাফা", "expected profit").
+const PROFIT_NEAR_PERCENT = 40;
 const DOUBLING_DISTANCE = 80;
 const STRUCK_TO_SALE = 40;
 const MAX_PRICE_RATIO = 0.3;
@@ -115,10 +120,7 @@ function periodsOf(amounts: readonly Amount[], periods: readonly PeriodCues[]): 
   return days;
 }
 
-/**
- * "Invest 1,000, receive 150 every day": an amount paid per period set against the amount put in.
- * Returns of 1% a day or more are offers no honest product makes.
- */
+/** "Invest 1,000, receive 150 every day": an amount paid per period set against the amount put in. */
 export function findReturnOffers(amounts: readonly Amount[], stakeCues: CuePositions, periods: readonly PeriodCues[]): string[] {
   const days = periodsOf(amounts, periods);
   const stakes = amounts.filter((amount, index) => amount.value > 0 && days[index] === null && isNamedBy(amounts, index, stakeCues, STAKE_BEFORE, STAKE_AFTER));
@@ -131,6 +133,24 @@ export function findReturnOffers(amounts: readonly Amount[], stakeCues: CuePosit
     const stake = stakes.findLast((candidate) => candidate.start < income.start) ?? stakes.find((candidate) => candidate.start > income.start)!;
     if (income.value / period / stake.value >= MIN_DAILY_RATE) found.add(`${stake.text} → ${income.text}/${period}d`);
   });
+  return [...found];
+}
+
+/**
+ * "Profit 25-40% every week", "মাসে ১০% মুনাফা": a profit per period at the rate no honest product
+ * pays, on a page that asks for money (deposit words, or an amount written beside the rate). A
+ * price that moved 12% in a week is no profit offered.
+ */
+export function findPercentOffers(percentages: readonly Percentage[], periods: readonly PeriodCues[], profitWords: CuePositions, amounts: readonly Amount[], asksDeposit: boolean): string[] {
+  const starts = Int32Array.from(amounts, (amount) => amount.start);
+  const found = new Set<string>();
+  for (const percentage of percentages) {
+    const days = periods.find(({ cues }) => isPeriodOf(percentage, cues))?.days;
+    if (days === undefined || percentage.value >= 100 || percentage.value / 100 / days < MIN_DAILY_RATE) continue;
+    if (!hasWithin(profitWords.starts, percentage.start - PROFIT_NEAR_PERCENT, percentage.end + PROFIT_NEAR_PERCENT)) continue;
+    if (asksDeposit || hasWithin(starts, percentage.start - STAKE_NEAR_PERCENT, percentage.end + STAKE_NEAR_PERCENT)) found.add(`${percentage.text}/${days}d`);
+    if (found.size >= MAX_FOUND) break;
+  }
   return [...found];
 }
 

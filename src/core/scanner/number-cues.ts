@@ -74,10 +74,14 @@ export function findDiscounts(percentages: readonly Percentage[], cues: CuePosit
     Number.isInteger(value) && value >= MIN_SUSPECT_DISCOUNT && value <= 99 && hasWithin(cues.starts, start - DISCOUNT_CUE_DISTANCE, end + DISCOUNT_CUE_DISTANCE)));
 }
 
+/** Whether a period word touches the percentage, before or after it. */
+export function isPeriodOf({ start, end }: Percentage, cues: CuePositions): boolean {
+  return hasWithin(cues.ends, start - PERIOD_GAP, start) || hasWithin(cues.starts, end, end + PERIOD_GAP);
+}
+
 /** Returns promised per day, week or month: a percentage written next to a period word. */
 export function findPeriodReturns(percentages: readonly Percentage[], cues: CuePositions): string[] {
-  return distinctTexts(percentages.filter(({ value, start, end }) =>
-    value >= MIN_PERIOD_RETURN && value < 100 && (hasWithin(cues.ends, start - PERIOD_GAP, start) || hasWithin(cues.starts, end, end + PERIOD_GAP))));
+  return distinctTexts(percentages.filter((percentage) => percentage.value >= MIN_PERIOD_RETURN && percentage.value < 100 && isPeriodOf(percentage, cues)));
 }
 
 /** The value of a number as written: the last separator is decimal unless it groups thousands. */

@@ -36,6 +36,8 @@ interface Walk {
   limits: SnapshotLimits;
   snapshot: PageSnapshot;
   text: string;
+  isLineStart: boolean;
+  isSpacePending: boolean;
   captures: Capture[];
   labelTexts: Map<Element, string>;
   labelsFor: Map<string, string>;
@@ -53,7 +55,7 @@ export function extractSnapshot(doc: Document, url: string, options: ExtractOpti
   };
   const root = doc.body ?? doc.documentElement;
   if (!root) return snapshot;
-  const walk: Walk = { limits, snapshot, text: '', captures: [], labelTexts: new Map(), labelsFor: new Map(), fields: [] };
+  const walk: Walk = { limits, snapshot, text: '', isLineStart: true, isSpacePending: false, captures: [], labelTexts: new Map(), labelsFor: new Map(), fields: [] };
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT, { acceptNode: (node) => (isSkipped(node) ? FILTER_REJECT : FILTER_ACCEPT) });
   let visited = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -79,14 +81,31 @@ function isSkipped(node: Node): boolean {
   return style.includes('display:none') || style.includes('visibility:hidden');
 }
 
+// Spaces are written lazily (before the next word, never before a line break), so the growing
+// text is only ever appended to: reading or cutting its end would copy it each time.
 function appendText(walk: Walk, value: string): void {
   if (walk.text.length >= walk.limits.textChars) {
     walk.snapshot.truncated = true;
     return;
   }
-  const piece = value.replace(/\s+/g, ' ');
-  if (piece === ' ' && walk.text.endsWith(' ')) return;
+  const squeezed = value.replace(/\s+/g, ' ');
+  const word = squeezed.trim();
+  if (word === '') {
+    walk.isSpacePending ||= squeezed !== '';
+    return;
+  }
+  const piece = (walk.isSpacePending || squeezed.startsWith(' ')) && !walk.isLineStart ? ` ${word}` : word;
   walk.text += piece.slice(0, walk.limits.textChars - walk.text.length);
+  walk.isSpacePending = squeezed.endsWith(' ');
+  walk.isLineStart = false;
+}
+
+/** Ends a block (paragraph, heading, button...) with one line break: clauses never run across it. */
+function endBlock(walk: Walk): void {
+  if (walk.isLineStart || walk.text.length >= walk.limits.textChars) return;
+  walk.text += '\n';
+  walk.isLineStart = true;
+  walk.isSpacePending = false;
 }
 
 /** Ends the captures the walk has left: their text is what was appended since they began. */
@@ -102,7 +121,7 @@ function visitElement(walk: Walk, element: Element): void {
   const tag = element.localName;
   const capture = (done: (text: string) => void) => walk.captures.push({ element, from: walk.text.length, done });
   const attribute = (name: string, max: number = limits.shortString) => squeeze(element.getAttribute(name), max);
-  if (BLOCKS.has(tag)) appendText(walk, ' ');
+  if (BLOCKS.has(tag)) endBlock(walk);
   if (HEADINGS.has(tag)) capture((text) => pushBounded(snapshot.headings, text, limits.headings));
   else if (tag === 'button') capture((text) => pushBounded(snapshot.buttons, text, limits.buttons));
   else if (STRUCK.has(tag)) capture((text) => pushBounded(snapshot.struck!, text, limits.struck));

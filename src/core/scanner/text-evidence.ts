@@ -114,7 +114,7 @@ export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher
   evidence.paymentNumbers = findPaymentNumbers(evidence.phones, cues.get('cue_payment_app')!);
   const ownConcepts = concepts.filter(isOwnWords);
   const isReporting = (evidence.phrases.get('context_awareness')?.size ?? 0) >= REPORTING_PHRASES;
-  evidence.structure = findStructure({ all, bodyStart, concepts: ownConcepts, negationStarts, currencies, periods, struck: snapshot.struck ?? [], isReporting });
+  evidence.structure = findStructure({ all, bodyStart, concepts: ownConcepts, negationStarts, currencies, periods, percentages, struck: snapshot.struck ?? [], isReporting });
   return evidence;
 }
 

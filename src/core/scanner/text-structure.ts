@@ -2,8 +2,9 @@
 // clause (concepts.ts), money set against money (money.ts), deadlines counted in hours.
 import { foldText } from '../text/normalize.ts';
 import { findConceptSignals, type ConceptHit } from './concepts.ts';
-import { findAmounts, findDoublings, findReturnOffers, findStruckCuts, type CurrencySpan, type PeriodCues } from './money.ts';
-import { toCuePositions } from './number-cues.ts';
+import type { ConceptGroup } from './lexicon.ts';
+import { findAmounts, findDoublings, findPercentOffers, findReturnOffers, findStruckCuts, type CurrencySpan, type PeriodCues } from './money.ts';
+import { toCuePositions, type Percentage } from './number-cues.ts';
 import type { SignalId } from './signals.ts';
 
 export interface StructureInput {
@@ -15,6 +16,8 @@ export interface StructureInput {
   negationStarts: Int32Array;
   currencies: readonly CurrencySpan[];
   periods: readonly PeriodCues[];
+  /** Every percentage in the body. */
+  percentages: readonly Percentage[];
   /** Struck-out texts as the page wrote them. */
   struck: readonly string[];
   /** The page talks about scams: demands in its prose are reported, not made. */
@@ -45,7 +48,8 @@ export function findStructure(input: StructureInput): Map<SignalId, string[]> {
   const body = all.slice(bodyStart);
   const amounts = findAmounts(body, input.currencies);
   const inBody = input.concepts.filter((hit) => hit.start >= bodyStart);
-  const stakeCues = toCuePositions(inBody.filter((hit) => hit.group === 'concept_deposit').map((hit) => [hit.start - bodyStart, hit.end - bodyStart]));
+  const positionsOf = (group: ConceptGroup) => toCuePositions(inBody.filter((hit) => hit.group === group).map((hit) => [hit.start - bodyStart, hit.end - bodyStart]));
+  const stakeCues = positionsOf('concept_deposit');
   const spots = amounts.map((amount) => ({ text: amount.text, start: amount.start + bodyStart }));
   // News and advice describe the demands they warn about ("the site demanded a tax before her
   // funds could be released"): on such a page, demands read from prose are not the page's own.
@@ -53,7 +57,11 @@ export function findStructure(input: StructureInput): Map<SignalId, string[]> {
   const add = (id: SignalId, phrases: readonly string[]) => {
     if (phrases.length > 0) found.set(id, [...(found.get(id) ?? []), ...phrases]);
   };
-  if (!input.isReporting) add('ask_deposit_for_returns', findReturnOffers(amounts, stakeCues, input.periods));
+  if (!input.isReporting) {
+    const asksDeposit = inBody.some((hit) => hit.group === 'concept_deposit');
+    add('ask_deposit_for_returns', findReturnOffers(amounts, stakeCues, input.periods));
+    add('ask_deposit_for_returns', findPercentOffers(input.percentages, input.periods, positionsOf('concept_profit'), amounts, asksDeposit));
+  }
   add('pressure_giveaway', findDoublings(amounts));
   add('pressure_discount', findStruckCuts(body, input.struck.map(foldText)));
   add('pressure_urgency', findDeadlines(body));

@@ -16,6 +16,8 @@ const ARABIC_LETTERS: Record<string, string> = {
 const KEEP = 0;
 const DROP = 1;
 const SPACE = 2;
+// A line break: white space that ends a block of the page (a paragraph, a heading, a button).
+const NEWLINE = 3;
 const DROPPED: readonly [number, number][] = [[0x00ad, 0x00ad], [0x200b, 0x200d], [0x2060, 0x2060], [0xfeff, 0xfeff],
   [0x0300, 0x036f], [0x064b, 0x065f], [0x0670, 0x0670], [0x06d6, 0x06ed], [0x0640, 0x0640]];
 // White space, and dashes (Unicode Pd and the minus sign), which join words as often as spaces do.
@@ -38,6 +40,7 @@ function buildFoldTable(): Uint16Array {
   const table = new Uint16Array(0x10000);
   for (const [from, to] of DROPPED) table.fill(DROP, from, to + 1);
   for (const [from, to] of SPACES) table.fill(SPACE, from, to + 1);
+  table[0x0a] = NEWLINE;
   for (const code of APOSTROPHES) table[code] = 0x27;
   for (const [code, ascii] of ARABIC_PUNCTUATION) table[code] = ascii;
   for (const [variant, letter] of Object.entries(ARABIC_LETTERS)) table[variant.charCodeAt(0)] = letter.charCodeAt(0);
@@ -55,27 +58,29 @@ const isThaiLayoutSpace = (before: number, after: number) =>
 /**
  * The matching form of a text: NFKC, case folded, Latin accents and Arabic marks removed, Arabic
  * letter variants unified, native digits and Arabic number signs in ASCII, dashes as spaces,
- * whitespace collapsed to one space and removed between Thai letters and between Thai and digits
- * (Thai is written without spaces between words; those spaces are layout, not meaning). One pass
- * over the text after the normalizations.
+ * whitespace collapsed to one space (one line break where it held any: a block's end, which no
+ * phrase crosses) and removed between Thai letters and between Thai and digits (Thai is written
+ * without spaces between words; those spaces are layout, not meaning). One pass over the text
+ * after the normalizations.
  */
 export function foldText(text: string): string {
   // NFKD then lower case equals NFKC, lower case, NFD on every code point, with one pass fewer.
   const source = text.normalize('NFKD').toLowerCase();
   const out = new Uint16Array(source.length);
   let length = 0;
-  let isSpacePending = false;
+  let pending = KEEP;
   for (let index = 0; index < source.length; index++) {
     const code = source.charCodeAt(index);
     const action = FOLD[code]!;
     if (action === DROP) continue;
-    if (action === SPACE) {
-      isSpacePending = length > 0;
+    if (action === SPACE || action === NEWLINE) {
+      if (length > 0 && pending !== NEWLINE) pending = action;
       continue;
     }
     const folded = action === KEEP ? code : action;
-    if (isSpacePending && !isThaiLayoutSpace(out[length - 1]!, folded)) out[length++] = 0x20;
-    isSpacePending = false;
+    if (pending === NEWLINE) out[length++] = 0x0a;
+    else if (pending === SPACE && !isThaiLayoutSpace(out[length - 1]!, folded)) out[length++] = 0x20;
+    pending = KEEP;
     out[length++] = folded;
   }
   return UTF16.decode(out.subarray(0, length)).normalize('NFC');

@@ -14,6 +14,12 @@ describe('clause breaks', () => {
   it('end clauses at sentence marks of every script, not at decimals or abbreviations', () => {
     const text = foldText('Pay Rs. 300 now. Total 4,870.00 due! Then রেজিস্ট্রেশন করুন। ফি দিন');
     expect([...findBreaks(text)].map((at) => text[at])).toEqual(['.', '!', '।']);
+    expect([...findBreaks(foldText('Withdraw\nA network fee'))]).toEqual([8]);
+  });
+
+  it('keep a withdrawal button out of the fee sentence below it', () => {
+    const exchange = 'Amount\nWithdraw\nA network fee of 0.00005 BTC is deducted before the transfer is sent.';
+    expect(evidenceOf(scan(exchange), 'ask_release_fee')).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findAmounts, findDoublings, findReturnOffers, findStruckCuts, type CurrencySpan } from '../../../../src/core/scanner/money.ts';
-import { findPriceCuts, parseAmount, toCuePositions } from '../../../../src/core/scanner/number-cues.ts';
+import { findAmounts, findDoublings, findPercentOffers, findReturnOffers, findStruckCuts, type CurrencySpan } from '../../../../src/core/scanner/money.ts';
+import { findPercentages, findPriceCuts, parseAmount, toCuePositions } from '../../../../src/core/scanner/number-cues.ts';
 import { foldText } from '../../../../src/core/text/normalize.ts';
 
 /** Spans of every occurrence of `words` in `text`, as the automaton would report them. */
@@ -52,9 +52,31 @@ describe('findReturnOffers', () => {
     expect(offers('People are making $1,200 a day. It takes a $250 deposit.', ['deposit'], ['a day'])).toEqual(['250 → 1,200/1d']);
   });
 
-  it('leaves honest savings (well under 1% a day) and pages with no stake', () => {
+  it('finds a cooperative’s 10% a month, and leaves honest savings and pages with no stake', () => {
+    expect(offers('১,০০,০০০ টাকা জমা দিলে প্রতি মাসে ১০,০০০ টাকা মুনাফা', ['জমা'], [], ['প্রতি মাসে'])).toEqual(['1,00,000 → 10,000/30d']);
     expect(offers('এককালীন ন্যূনতম ১,০০,০০০ টাকা জমা রেখে মাসিক মুনাফা ৭০০ টাকা মাসিক', ['ন্যূনতম'], [], ['মাসিক'])).toEqual([]);
     expect(offers('Salary $3,000 a month, paid daily $100 a day', ['deposit'], ['a day'], ['a month'])).toEqual([]);
+  });
+});
+
+describe('findPercentOffers', () => {
+  const offers = (raw: string, asksDeposit: boolean) => {
+    const text = foldText(raw);
+    const week = { days: 7, cues: toCuePositions(spansOf(text, 'every week', 'weekly')) };
+    const year = { days: 365, cues: toCuePositions(spansOf(text, 'a year')) };
+    const amounts = findAmounts(text, currenciesOf(text, 'usdt', '$'));
+    return findPercentOffers(findPercentages(text), [week, year], toCuePositions(spansOf(text, 'profit')), amounts, asksDeposit);
+  };
+
+  it('finds a profit per period beyond any honest product, beside an amount or on a page asking a deposit', () => {
+    expect(offers('Starter account: 500 USDT, expected profit 25-40% every week', false)).toEqual(['40%/7d']);
+    expect(offers('Our members make a steady profit of 20% weekly.', true)).toEqual(['20%/7d']);
+    expect(offers('Our members make a steady profit of 20% weekly.', false)).toEqual([]);
+  });
+
+  it('leaves prices that moved in a week and honest yearly rates', () => {
+    expect(offers('Bitcoin is up 12% weekly to $68,400. Investors can deposit through brokers.', true)).toEqual([]);
+    expect(offers('Savings profit 5% a year on $1,000', true)).toEqual([]);
   });
 });
 

@@ -8,6 +8,11 @@ describe('foldText', () => {
     expect(foldText('Don’t')).toBe("don't");
   });
 
+  it('keeps one line break where white space held any: a block’s end, also between Thai words', () => {
+    expect(foldText('Withdraw \n\n  A network fee\r\n')).toBe('withdraw\na network fee');
+    expect(foldText('ถอนเงิน \n ค่าธรรมเนียม')).toBe('ถอนเงิน\nค่าธรรมเนียม');
+  });
+
   it('removes zero-width characters and soft hyphens used to split keywords', () => {
     expect(foldText('pass\u200bword and O\u00adTP')).toBe('password and otp');
   });

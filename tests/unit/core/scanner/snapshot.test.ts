@@ -25,10 +25,10 @@ const PAGE = `<!doctype html><html lang="th"><head><title> Sign  in </title><sty
 describe('extractSnapshot', () => {
   const snapshot = extractSnapshot(parse(PAGE), 'https://shop.test/login');
 
-  it('reads the visible text only, with words across inline tags kept whole', () => {
+  it('reads the visible text only, with words across inline tags kept whole and one line per block', () => {
     expect(snapshot.title).toBe('Sign in');
     expect(snapshot.lang).toBe('th');
-    expect(snapshot.text).toBe('Log in to PayPal First paragraph. Second line Email Password chatcall Help');
+    expect(snapshot.text).toBe('Log in to PayPal\nFirst paragraph.\nSecond\nline\nEmail\nPassword chatcall\nHelp');
     expect(snapshot.truncated).toBe(false);
   });
 
@@ -55,6 +55,7 @@ describe('extractSnapshot', () => {
     expect(shop.imageNames).toEqual(['stcpay-logo']);
     expect(shop.struck).toEqual(['$420.00', 'S/ 399']);
     expect(shop.text).toBe('Oven $420.00 $59.99 and S/ 399 S/ 219');
+    expect(extractSnapshot(parse('<body>  <div> a </div>  <p> b<br> c </p></body>'), 'https://x.test/').text).toBe('a\nb\nc');
   });
 
   it('passes the main-world counters through and validates', () => {
@@ -83,6 +84,6 @@ describe('extractSnapshot limits', () => {
     const html = `<body>${'<p>one two</p>'.repeat(100)}</body>`;
     const small = extractSnapshot(parse(html), 'https://x.test/', { limits: { ...SNAPSHOT_LIMITS, nodes: 20 } });
     expect(small.truncated).toBe(true);
-    expect(small.text).toBe('one two one two one two one two one two one two one two one two one two one two');
+    expect(small.text).toBe(Array(10).fill('one two').join('\n'));
   });
 });
