@@ -7,9 +7,8 @@ import type { EntryKind, EntryMeta } from '../types.ts';
 import { canonicalizeUrl } from '../url/canonicalize.ts';
 import { LAYOUT, isAddressHost, locateExpressions, locatePath } from '../url/expressions.ts';
 import { MAX_CLEAN_LENGTH, skipScheme } from '../url/fast-path.ts';
-import type { IndexGroup } from './groups.ts';
 import { hashHostSuffixes, hashPathPrefixes } from './key-hash.ts';
-import { bitsToNumber, extraBitsFor, type IndexTables } from './tables.ts';
+import { FILTER_BIT_MASK, FILTER_SECOND_SHIFT, KIND_BIT, type LookupTables } from './lookup-tables.ts';
 
 export interface IndexMatch {
   action: 'allow' | 'block';
@@ -19,19 +18,6 @@ export interface IndexMatch {
   meta: EntryMeta;
 }
 
-/** The tables plus per-group facts and key-splitting constants laid out for the probe loop. */
-export interface LookupTables extends IndexTables {
-  kindBits: Uint8Array;
-  isAllow: Uint8Array;
-  metas: EntryMeta[];
-  bucketShift: number;
-  extraBits: number;
-  extraMask: number;
-  groupBits: number;
-  groupMask: number;
-}
-
-const KIND_BIT: Readonly<Record<EntryKind, number>> = { domain: 1, host: 2, 'url-prefix': 4 };
 const SUFFIX_KINDS = KIND_BIT.domain;
 const HOST_KINDS = KIND_BIT.domain | KIND_BIT.host;
 const PATH_KINDS = KIND_BIT['url-prefix'];
@@ -40,6 +26,8 @@ const PATH_KINDS = KIND_BIT['url-prefix'];
 const HOST_START = LAYOUT.hostStart;
 const HOST_END = LAYOUT.hostEnd;
 const CLEAN_LENGTH = MAX_CLEAN_LENGTH;
+const FILTER_BIT = FILTER_BIT_MASK;
+const FILTER_SHIFT = FILTER_SECOND_SHIFT;
 // At most 4 suffixes and the host, then 3 directories, the path and the path with its query.
 const MAX_SLOTS = 10;
 const layout = new Int32Array(LAYOUT.size);
@@ -51,22 +39,6 @@ const bucketStarts = new Int32Array(MAX_SLOTS);
 /** Slots 0 to hostSlots - 1 are the host's suffixes and the host; path slots follow up to slotCount. */
 let hostSlots = 0;
 let slotCount = 0;
-
-export function prepareLookupTables(tables: IndexTables): LookupTables {
-  const { groups, bucketBits } = tables;
-  const groupBits = bitsToNumber(groups.length);
-  return {
-    ...tables,
-    kindBits: Uint8Array.from(groups, (group) => KIND_BIT[group.kind]),
-    isAllow: Uint8Array.from(groups, (group) => (group.allow ? 1 : 0)),
-    metas: groups.map((group: IndexGroup) => Object.freeze({ category: group.category, source: group.source, added: group.added })),
-    bucketShift: 32 - bucketBits,
-    extraBits: extraBitsFor(bucketBits),
-    extraMask: (1 << extraBitsFor(bucketBits)) - 1,
-    groupBits,
-    groupMask: (2 ** groupBits - 1) | 0,
-  };
-}
 
 /** Host suffix keys, shortest first, then the host's own; returns how many. */
 function hashHost(url: string): number {
@@ -122,15 +94,23 @@ function toMatch(tables: LookupTables, url: string, group: number, slot: number)
 
 /**
  * The group of the first row of the slot's key whose kind the slot accepts (allow rows come first),
- * or -1. A miss reads one directory entry and the bucket's sorted fingerprints; only a fingerprint
- * match reads the rest of the key, low half and tag side by side.
+ * or -1. A miss reads one directory entry and the bucket's filter, and only if the filter lets it
+ * through, the bucket's sorted fingerprints; only a fingerprint match reads the rest of the key,
+ * low half and tag side by side.
  */
 function probeSlot(tables: LookupTables, slot: number, kinds: number): number {
   const high = keys[2 * slot]!;
   const low = keys[2 * slot + 1]!;
+  const bucket = high >>> tables.bucketShift;
+  const { filter } = tables;
+  if (filter.length > 0) {
+    const first = low & FILTER_BIT;
+    const second = (low >>> FILTER_SHIFT) & FILTER_BIT;
+    if ((filter[2 * bucket + (first >>> 5)]! & (1 << (first & 31))) === 0 || (filter[2 * bucket + (second >>> 5)]! & (1 << (second & 31))) === 0) return -1;
+  }
   const fingerprint = (high >>> tables.extraBits) & 0xffff;
   const { fingerprints, rest, stride } = tables;
-  const end = tables.directory[(high >>> tables.bucketShift) + 1]!;
+  const end = tables.directory[bucket + 1]!;
   let row = bucketStarts[slot]!;
   while (row < end && fingerprints[row]! < fingerprint) row++;
   for (; row < end && fingerprints[row] === fingerprint; row++) {

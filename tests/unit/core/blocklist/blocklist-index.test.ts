@@ -134,6 +134,20 @@ describe('BlocklistIndex across directory sizes', () => {
   });
 });
 
+describe('BlocklistIndex at 150k rows, where lookups go through a filter per bucket', () => {
+  const listed = Array.from({ length: 150_000 }, (_, i) => entry('domain', `listed-${i.toString(36)}.test`));
+  const index = BlocklistIndex.load(BlocklistIndex.build(listed, { normalized: true }).serialize());
+
+  it('finds every entry under every subdomain, and nothing else', () => {
+    for (let i = 0; i < 150_000; i++) {
+      const name = i.toString(36);
+      expect(index.lookup(`https://www.listed-${name}.test/x`)?.entry).toBe(`listed-${name}.test`);
+      expect(index.lookup(`https://listed-${name}.tests/`)).toBeNull();
+      expect(index.lookup(`https://unlisted-${name}.test/`)).toBeNull();
+    }
+  });
+});
+
 describe('BlocklistIndex binary form', () => {
   const entries = [entry('domain', 'evil.com'), entry('url-prefix', 'sites.google.com/view/x'), entry('host', 'a.b.test', { allow: true, added: '2024-02-02' })];
 

@@ -1,0 +1,65 @@
+// What a loaded index adds to its tables for lookups: per-group facts in typed arrays, the constants
+// that split a key, and a small Bloom filter per bucket. The filter is built from the rows whenever
+// an index is made or loaded, never stored: most probes miss, and at a million rows a miss that
+// the filter answers skips reading the bucket's fingerprints, a cache miss of its own.
+import type { EntryKind, EntryMeta } from '../types.ts';
+import type { IndexGroup } from './groups.ts';
+import { bitsToNumber, extraBitsFor, type IndexTables } from './tables.ts';
+
+export interface LookupTables extends IndexTables {
+  kindBits: Uint8Array;
+  isAllow: Uint8Array;
+  metas: EntryMeta[];
+  bucketShift: number;
+  extraBits: number;
+  extraMask: number;
+  groupBits: number;
+  groupMask: number;
+  /** Two words per bucket, or none for a small index, whose tables stay in cache anyway. */
+  filter: Uint32Array;
+}
+
+export const KIND_BIT: Readonly<Record<EntryKind, number>> = { domain: 1, host: 2, 'url-prefix': 4 };
+/** Below this many rows (about 1 MB of them) an index goes without the filter. */
+const FILTER_MIN_ROWS = 1 << 17;
+/**
+ * A key sets two of its bucket's 64 filter bits, chosen by the low half's bits 0-5 and 6-11. At 8
+ * to 16 rows a bucket, one miss in 4 to 10 gets past the filter.
+ */
+export const FILTER_BIT_MASK = 63;
+export const FILTER_SECOND_SHIFT = 6;
+
+function setBit(filter: Uint32Array, bucket: number, bit: number): void {
+  filter[2 * bucket + (bit >>> 5)]! |= 1 << (bit & 31);
+}
+
+function buildFilter({ directory, rest, stride }: IndexTables): Uint32Array {
+  const rows = directory[directory.length - 1]!;
+  if (rows < FILTER_MIN_ROWS) return new Uint32Array(0);
+  const filter = new Uint32Array(2 * (directory.length - 1));
+  for (let bucket = 0; bucket < directory.length - 1; bucket++) {
+    for (let row = directory[bucket]!; row < directory[bucket + 1]!; row++) {
+      const low = (rest[row * stride]! | (rest[row * stride + 1]! << 16)) >>> 0;
+      setBit(filter, bucket, low & FILTER_BIT_MASK);
+      setBit(filter, bucket, (low >>> FILTER_SECOND_SHIFT) & FILTER_BIT_MASK);
+    }
+  }
+  return filter;
+}
+
+export function prepareLookupTables(tables: IndexTables): LookupTables {
+  const { groups, bucketBits } = tables;
+  const groupBits = bitsToNumber(groups.length);
+  return {
+    ...tables,
+    kindBits: Uint8Array.from(groups, (group) => KIND_BIT[group.kind]),
+    isAllow: Uint8Array.from(groups, (group) => (group.allow ? 1 : 0)),
+    metas: groups.map((group: IndexGroup) => Object.freeze({ category: group.category, source: group.source, added: group.added })),
+    bucketShift: 32 - bucketBits,
+    extraBits: extraBitsFor(bucketBits),
+    extraMask: (1 << extraBitsFor(bucketBits)) - 1,
+    groupBits,
+    groupMask: (2 ** groupBits - 1) | 0,
+    filter: buildFilter(tables),
+  };
+}
