@@ -116,6 +116,10 @@ export interface PageSnapshot {
   forms: SnapshotForm[];
   links: string[];
   imageAlts: string[];
+  /** File names of the page's images, without path or extension: logos name their brand (`stcpay-logo`). */
+  imageNames?: string[];
+  /** Struck-out texts (`<s>`, `<del>`): a shop's "was" prices. */
+  struck?: string[];
   behaviour: BehaviourCounters;
   /** Some limit was reached: the page had more than the snapshot holds. */
   truncated: boolean;
@@ -145,15 +149,4 @@ export interface ScanResult {
   verdict: 'suspicious' | null;
   /** The evidence behind the verdict, as `signal` and `indicator` reasons. */
   reasons: Reason[];
-}
-
-/**
- * Page snapshot fields added after the first release (merged into PageSnapshot above). Optional,
- * so a snapshot from an older content script is still valid; the validator fills them in.
- */
-export interface PageSnapshot {
-  /** File names of the page's images, without path or extension: logos name their brand (`stcpay-logo`). */
-  imageNames?: string[];
-  /** Struck-out texts (`<s>`, `<del>`): a shop's "was" prices. */
-  struck?: string[];
 }
