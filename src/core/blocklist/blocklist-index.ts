@@ -1,6 +1,6 @@
-// The compact blocklist index: 64-bit keys in typed arrays (about 7-9 bytes an entry at any size), no
-// per-entry strings or objects, loaded from its bytes without reparsing, looked up in well under a
-// microsecond.
+// The compact blocklist index: 64-bit keys in typed arrays (8.3 to 9.3 bytes an entry from 10k to 1M
+// entries, and half a byte more in memory for the filter of a large one), no per-entry strings or
+// objects, loaded from its bytes without reparsing, looked up in well under a microsecond.
 import type { ListEntry } from '../types.ts';
 import { assembleTables } from './assemble.ts';
 import { alignBytes, readTables, writeTables } from './format.ts';
