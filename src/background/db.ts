@@ -4,6 +4,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Indicator } from '../core/types.ts';
 import type { AllowedSite, ReportState, Settings, SyncResult } from '../shared/protocol.ts';
+import type { ListOverlay } from './rules/overlay.ts';
+import type { FeedSyncState } from './sync/sync-state.ts';
 
 export const DB_NAME = 'scam-warner';
 export const DB_VERSION = 2;
@@ -13,13 +15,16 @@ export interface StoredListState {
   id: string;
   feed: string;
   version: number;
-  origin: 'seed' | 'feed';
+  /** `none`: no list could be installed yet (held in memory, never stored). */
+  origin: 'seed' | 'feed' | 'none';
   installedAt: string;
   entryCount: number;
   /** The blocklist index's serialized bytes: loaded as they are, never rebuilt on start. */
   index: Uint8Array;
-  /** Which DNR shard rules this list wants; their domains are in the `shards` store. */
+  /** Which DNR shard rules hold the list's base; their domains are in the `shards` store. */
   shards: { ruleId: number; digest: string }[];
+  /** What changed since the base, as session rules (none on lists stored before overlays existed). */
+  overlay?: ListOverlay;
   /** Domains and hosts the maintainers allow, written as one DNR allow rule. */
   allowDomains: string[];
   indicators: Indicator[];
@@ -47,6 +52,7 @@ export interface MetaValues {
   lastSync: SyncResult;
   appliedRules: AppliedRules;
   settings: Settings;
+  feedSync: FeedSyncState;
 }
 
 export interface ScamWarnerSchema extends DBSchema {

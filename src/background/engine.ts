@@ -2,13 +2,17 @@
 // the active list's index (loaded from its stored bytes, never rebuilt), the user's host lists
 // and settings. Handlers await it; writes go to IndexedDB first, then to this cache.
 import type { BlocklistIndex } from '../core/blocklist/index.ts';
+import type { FeedState } from '../core/feed/index.ts';
 import type { AllowedSite, Settings } from '../shared/protocol.ts';
 import { getWarningPageUrl } from '../shared/warning-url.ts';
 import { openDatabase, type ScamWarnerDb, type StoredListState } from './db.ts';
 import type { CheckContext } from './checker.ts';
-import { loadIndex } from './list-index.ts';
+import { emptyList, loadIndex, readFeedState } from './list-index.ts';
 import { installListState, readActiveList } from './list-store.ts';
 import { syncListRules, syncUserAllowRule } from './rules/dnr-writer.ts';
+import { EMPTY_OVERLAY } from './rules/overlay.ts';
+import { syncOverlayRules } from './rules/overlay-writer.ts';
+import type { DomainShard } from './rules/shard-plan.ts';
 import { loadSeed } from './seed.ts';
 import { listHosts } from './site-sets.ts';
 import { readSettings } from './settings.ts';
@@ -16,8 +20,14 @@ import { getBuiltInFeedConfig, type FeedConfig } from './sync/feed-config.ts';
 
 export interface Engine extends CheckContext {
   db: ScamWarnerDb;
+  /** Origin `none` (kept in memory only) while no list could be installed: the bundled one was refused. */
   list: StoredListState;
   index: BlocklistIndex;
+  /**
+   * The active list as core's feed state, every listed domain included, for a delta to apply to:
+   * kept while the worker lives, read from storage on first need after a start.
+   */
+  feedState: Promise<FeedState> | null;
   allowlist: AllowedSite[];
   dismissals: AllowedSite[];
   settings: Settings;
@@ -35,49 +45,82 @@ export interface EngineOptions {
   feed?: Partial<FeedConfig>;
 }
 
+let listWork: Promise<unknown> = Promise.resolve();
+
 /**
- * Rule shards rewritten per updateDynamicRules call: all of them at once. Chromium re-indexes the
- * whole dynamic rule set on every call (measured: one 8k-domain shard next to 1M listed domains
- * costs about 1.8 s, the same as all of them), so writing in batches multiplies the cost (a
- * 1k-change delta on 1M entries: 17.6 s in ten batches, 2.3 s in one call) and buys no safety:
- * a call is applied whole or not at all, and what is not recorded as applied is written again.
+ * Work that changes the list in use or the browser's rules for it runs one job at a time, in order:
+ * a compaction never interleaves with an update, and rules are written in the order lists came.
  */
-const SHARD_DOMAINS_PER_CALL = Number.POSITIVE_INFINITY;
-
-let ruleWork: Promise<unknown> = Promise.resolve();
-
-/** DNR writes run one at a time, in order, after the engine answers: a large first write must not delay verdicts. */
-export function queueRuleWork(work: () => Promise<unknown>): Promise<unknown> {
-  ruleWork = ruleWork.then(work).catch((error: unknown) => console.error('Scam Warner: updating blocking rules failed', error));
-  return ruleWork;
+export function serializeListWork<T>(work: () => Promise<T>): Promise<T> {
+  const result = listWork.then(work);
+  listWork = result.catch(() => undefined);
+  return result;
 }
 
-/** The bundled seed, verified like any download, installed when the profile has no list yet. */
-async function installSeed(db: ScamWarnerDb, options: EngineOptions, feed: FeedConfig): Promise<StoredListState> {
+/** Rule writing after the engine answers (a large first write must not delay verdicts); a failure is logged and retried at the next start. */
+export function queueRuleWork(work: () => Promise<unknown>): Promise<unknown> {
+  return serializeListWork(work).catch((error: unknown) => console.error('Scam Warner: updating blocking rules failed', error));
+}
+
+/** The active list's feed state: the one kept in memory, or read from storage once per worker life. */
+export function getFeedState(engine: Engine): Promise<FeedState> {
+  const { list, index } = engine;
+  engine.feedState ??= readFeedState(engine.db, list, index).catch((error: unknown) => {
+    engine.feedState = null;
+    throw error;
+  });
+  return engine.feedState;
+}
+
+interface OpenedList {
+  list: StoredListState;
+  index: BlocklistIndex;
+  feedState: FeedState | null;
+  shards?: DomainShard[];
+}
+
+/** The bundled seed, verified like any download, installed when the profile has no usable list. */
+async function installSeed(db: ScamWarnerDb, options: EngineOptions, feed: FeedConfig): Promise<OpenedList> {
   const now = options.now();
-  const seed = await loadSeed(options.extensionRoot, feed, now);
-  return installListState(db, seed.payload, now, { feedSync: seed.feedSync });
+  try {
+    const seed = await loadSeed(options.extensionRoot, feed, now);
+    const { list, shards } = await installListState(db, seed.payload, now, { feedSync: seed.feedSync });
+    return { list, index: seed.state.index, feedState: seed.state, shards };
+  } catch (error) {
+    // No list is better than a list nobody vouched for: the engine starts empty and the sync fetches one.
+    console.error('Scam Warner: the bundled list was refused; the first update will come from the network', error);
+    const list = emptyList(now);
+    return { list, index: loadIndex(list.index), feedState: null };
+  }
+}
+
+async function openActiveList(db: ScamWarnerDb, options: EngineOptions, feed: FeedConfig): Promise<OpenedList> {
+  const stored = await readActiveList(db);
+  if (stored) {
+    try {
+      return { list: stored, index: loadIndex(stored.index), feedState: null };
+    } catch (error) {
+      // An index format this version cannot read (an older build's): start again from the bundled list.
+      console.warn('Scam Warner: the stored list cannot be read; installing the bundled list', error);
+    }
+  }
+  return installSeed(db, options, feed);
 }
 
 export async function startEngine(options: EngineOptions): Promise<Engine> {
   const db = await openDatabase(options.databaseName);
   const feed = getBuiltInFeedConfig(options.feed);
-  const list = (await readActiveList(db)) ?? (await installSeed(db, options, feed));
+  const opened = await openActiveList(db, options, feed);
   const [allowlist, dismissals, settings] = await Promise.all([listHosts(db, 'allowlist'), listHosts(db, 'dismissals'), readSettings(db)]);
+  const { list, index } = opened;
   const warningPageUrl = getWarningPageUrl(options.extensionRoot);
-  const engine: Engine = { db, list, index: loadIndex(list.index), allowlist, dismissals, settings, sensitivity: settings.sensitivity, feed, warningPageUrl };
-  void queueRuleWork(() => syncListRules(db, list, warningPageUrl, SHARD_DOMAINS_PER_CALL));
+  const feedState = opened.feedState ? Promise.resolve(opened.feedState) : null;
+  const engine: Engine = { db, list, index, feedState, allowlist, dismissals, settings, sensitivity: settings.sensitivity, feed, warningPageUrl };
+  if (list.origin !== 'none') {
+    // Session rules vanish when the browser closes: the overlay is back before anything is answered.
+    await queueRuleWork(() => syncOverlayRules(list.overlay ?? EMPTY_OVERLAY, warningPageUrl));
+    void queueRuleWork(() => syncListRules(db, list, warningPageUrl, opened.shards));
+  }
   void queueRuleWork(() => syncUserAllowRule(db, allowlist.map((site) => site.host)));
   return engine;
-}
-
-/**
- * Makes a list that was just installed (stored and switched to) the one in use: verdicts follow at
- * once, and the rule shards that changed are rewritten after any rule work already queued. Resolves
- * when the browser's rules match the list.
- */
-export async function adoptList(engine: Engine, list: StoredListState, index: BlocklistIndex): Promise<void> {
-  engine.list = list;
-  engine.index = index;
-  await queueRuleWork(() => syncListRules(engine.db, list, engine.warningPageUrl, SHARD_DOMAINS_PER_CALL));
 }

@@ -6,6 +6,7 @@ import { BlocklistIndex } from '../core/blocklist/index.ts';
 import type { FeedState } from '../core/feed/index.ts';
 import type { ScamWarnerDb, StoredListState } from './db.ts';
 import { readShardDomains, type ListPayload } from './list-store.ts';
+import { EMPTY_OVERLAY } from './rules/overlay.ts';
 
 export function loadIndex(bytes: Uint8Array): BlocklistIndex {
   return BlocklistIndex.load(bytes);
@@ -25,14 +26,36 @@ export function payloadFromState(state: FeedState, origin: ListPayload['origin']
   };
 }
 
-/** The stored list as core's feed state, for a delta to apply to: its domains come from its shards. */
+/** No list at all (the bundled one was refused and none came yet): held in memory only, never stored. */
+export function emptyList(now: Date): StoredListState {
+  return {
+    id: 'none',
+    feed: '',
+    version: 0,
+    origin: 'none',
+    installedAt: now.toISOString(),
+    entryCount: 0,
+    index: BlocklistIndex.build([]).serialize(),
+    shards: [],
+    overlay: EMPTY_OVERLAY,
+    allowDomains: [],
+    indicators: [],
+  };
+}
+
+/** The stored list as core's feed state, for a delta to apply to: its domains are the base shards' with the overlay applied. */
 export async function readFeedState(db: ScamWarnerDb, list: StoredListState, index: BlocklistIndex): Promise<FeedState> {
   const shards = await Promise.all(list.shards.map((shard) => readShardDomains(db, shard.ruleId, shard.digest)));
+  const overlay = list.overlay ?? EMPTY_OVERLAY;
+  const blockDomains = new Set<string>();
+  for (const domains of shards) for (const domain of domains) blockDomains.add(domain);
+  for (const domain of overlay.removed) blockDomains.delete(domain);
+  for (const domain of overlay.added) blockDomains.add(domain);
   return {
     feed: list.feed,
     version: list.version,
     index,
-    blockDomains: new Set(shards.flat()),
+    blockDomains,
     allowDomains: new Set(list.allowDomains),
     indicators: list.indicators,
   };

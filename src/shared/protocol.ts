@@ -36,8 +36,11 @@ export interface SyncResult {
 export interface ListStatus {
   version: number;
   entryCount: number;
-  /** `seed`: the snapshot bundled with the extension; `feed`: a signed update. */
-  origin: 'seed' | 'feed';
+  /**
+   * `seed`: the snapshot bundled with the extension; `feed`: a signed update; `none`: no list yet
+   * (the bundled one failed verification, and no update has come).
+   */
+  origin: 'seed' | 'feed' | 'none';
   /** ISO time this list was installed. */
   updatedAt: string;
   lastSync: SyncResult | null;

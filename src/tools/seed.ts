@@ -14,7 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { readSigningKey, writeNewKeyPair, PRIVATE_KEY_FILE } from '../cli/publish/key-files.ts';
 import { publishFeed } from '../cli/publish/publish-feed.ts';
 import { MANIFEST_FILE } from '../cli/publish/feed-dir.ts';
-import { openManifest, parsePinnedKeys, type SigningKey } from '../core/index.ts';
+import { getSeedLineage } from '../background/sync/seed-lineage.ts';
+import {
+  decodeSnapshot, encodeSnapshot, openManifest, parsePinnedKeys, readOwnManifest, sha256Hex, signManifest, type FeedManifest, type SigningKey,
+} from '../core/index.ts';
 
 export const SEED_SOURCES_DIR = new URL('../sources/', import.meta.url);
 export const DEV_KEY_DIR = fileURLToPath(new URL('../../node_modules/.cache/scam-warner/dev-feed-key/', import.meta.url));
@@ -52,24 +55,46 @@ export async function resolveSeedSigning(env: NodeJS.ProcessEnv, options: { isRe
   return { key: await readSigningKey(keyFile), pinnedKeys, isDevelopmentKey: false };
 }
 
-/** feed.json and the snapshot it names, verified against the pinned keys exactly as the extension will. */
+/**
+ * feed.json and the snapshot it names, verified against the pinned keys exactly as the extension
+ * will. The sources go through `publish`; the result is then moved into the signing key's seed
+ * lineage (src/background/sync/seed-lineage.ts) as version "build time in seconds", so each build's
+ * seed is the next version of the last one and the extension never takes a seed from the network.
+ */
 export async function buildSeedFeed(sourcesDir: string, now: Date, signing: SeedSigning): Promise<SeedFile[]> {
   const out = mkdtempSync(join(tmpdir(), 'scam-warner-seed-'));
   try {
     const result = await publishFeed({ sources: sourcesDir, out, privateKey: signing.key, now, lifetimeDays: SEED_LIFETIME_DAYS });
-    const manifest = new Uint8Array(readFileSync(join(out, MANIFEST_FILE)));
+    const published = readOwnManifest(new Uint8Array(readFileSync(join(out, MANIFEST_FILE)))).manifest;
+    const seed = await moveToSeedLineage(published, new Uint8Array(readFileSync(join(out, result.snapshot.name))), signing.key, now);
     try {
-      await openManifest(manifest, { keys: await parsePinnedKeys(signing.pinnedKeys.join(',')), now: now.getTime() });
+      await openManifest(seed[0].bytes, { keys: await parsePinnedKeys(signing.pinnedKeys.join(',')), now: now.getTime() });
     } catch (error) {
       throw new Error(`refusing to bundle the seed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return [
-      { name: MANIFEST_FILE, bytes: manifest },
-      { name: result.snapshot.name, bytes: new Uint8Array(readFileSync(join(out, result.snapshot.name))) },
-    ];
+    return seed;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** The published version re-signed as the seed lineage's version for this build time. */
+async function moveToSeedLineage(published: FeedManifest, snapshotBytes: Uint8Array, key: SigningKey, now: Date): Promise<[SeedFile, SeedFile]> {
+  const feed = await getSeedLineage(key.keyId);
+  const version = getSeedVersion(now);
+  const snapshot = encodeSnapshot({ ...decodeSnapshot(snapshotBytes), feed, version });
+  const sha256 = await sha256Hex(snapshot);
+  const name = `seed-${version}-${sha256.slice(0, 8)}.json`;
+  const manifest: FeedManifest = { ...published, feed, version, snapshot: { name, sha256, size: snapshot.length }, deltas: [] };
+  return [
+    { name: MANIFEST_FILE, bytes: await signManifest(manifest, key) },
+    { name, bytes: snapshot },
+  ];
+}
+
+/** Seconds since 1970: a later build's seed is always a higher version of the lineage. */
+export function getSeedVersion(builtAt: Date): number {
+  return Math.floor(builtAt.getTime() / 1000);
 }
 
 async function loadOrCreateDevKey(dir: string): Promise<SigningKey> {

@@ -1,20 +1,19 @@
-// Brings the browser's dynamic rules in line with the active list and the user's allowlist,
-// rewriting only shards whose digest changed. What was written is recorded after each step, so a
-// worker stopped halfway resumes where it stopped on its next start. Callers run these one at a
-// time (engine.ts queues them).
+// Brings the browser's dynamic rules in line with the active list's base and the user's allowlist,
+// rewriting only shards whose digest changed, all in one updateDynamicRules call: Chromium
+// re-indexes the whole dynamic rule set on every call (one 8k-domain shard next to 1M listed
+// domains costs about as much as all of them), and a call is applied whole or not at all. What was
+// written is recorded right after, so a worker stopped before that writes it again on its next
+// start. Callers run these one at a time (engine.ts queues them).
 import browser, { type DeclarativeNetRequest } from 'webextension-polyfill';
 import { readMeta, writeMeta, type AppliedRules, type ScamWarnerDb, type StoredListState } from '../db.ts';
-import { readShardDomains } from '../list-store.ts';
-import { buildAllowRule, buildRedirectRule, LIST_ALLOW_RULE_ID, USER_ALLOW_RULE_ID } from './rule-build.ts';
-import { diffShards, digestDomains } from './shard-plan.ts';
+import { getShardKey, readShardDomains } from '../list-store.ts';
+import { buildAllowRule, buildRedirectRule, LIST_ALLOW_RULE_ID, PRIORITY_ALLOWLIST, USER_ALLOW_RULE_ID } from './rule-build.ts';
+import { diffShards, digestDomains, type DomainShard } from './shard-plan.ts';
 
 export interface RuleSyncReport {
   written: number[];
   removed: number[];
 }
-
-/** Domains written per rules update: one call for a small list; for a large one, steps that record progress. */
-const DOMAINS_PER_UPDATE = 100_000;
 
 const NOTHING_APPLIED: AppliedRules = { warningPageUrl: '', shards: {}, listAllowDigest: null, userAllowDigest: null };
 
@@ -22,59 +21,52 @@ async function readAppliedRules(db: ScamWarnerDb): Promise<AppliedRules> {
   return (await readMeta(db, 'appliedRules')) ?? NOTHING_APPLIED;
 }
 
-/** Writes one allow rule for `hosts`, or removes it when there are none. */
-async function writeAllowRule(ruleId: number, hosts: string[]): Promise<void> {
-  const addRules = hosts.length > 0 ? [buildAllowRule(ruleId, hosts)] : [];
-  await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: [ruleId], addRules });
+/** An allow rule's digest names its priority too, so rules written under another ranking are rewritten. */
+function digestAllowRule(hosts: readonly string[]): string {
+  return `p${PRIORITY_ALLOWLIST}-${digestDomains(hosts)}`;
 }
 
-/** Writes the given shards' redirect rules in batches, recording each batch as applied once it is in. */
-async function writeShardRules(db: ScamWarnerDb, shards: StoredListState['shards'], warningPageUrl: string, next: AppliedRules, domainsPerUpdate: number): Promise<void> {
-  let batch: { ruleId: number; digest: string; rule: DeclarativeNetRequest.Rule }[] = [];
-  let batchDomains = 0;
-  const flush = async () => {
-    await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: batch.map((item) => item.ruleId), addRules: batch.map((item) => item.rule) });
-    for (const item of batch) next.shards[item.ruleId] = item.digest;
-    await writeMeta(db, 'appliedRules', next);
-    batch = [];
-    batchDomains = 0;
-  };
-  for (const shard of shards) {
-    const domains = await readShardDomains(db, shard.ruleId, shard.digest);
-    batch.push({ ruleId: shard.ruleId, digest: shard.digest, rule: buildRedirectRule(shard.ruleId, domains, warningPageUrl) });
-    batchDomains += domains.length;
-    if (batchDomains >= domainsPerUpdate) await flush();
-  }
-  if (batch.length > 0) await flush();
+/** One allow rule for `hosts`, or its removal when there are none. */
+function allowRuleUpdate(ruleId: number, hosts: string[]): { removeRuleIds: number[]; addRules: DeclarativeNetRequest.Rule[] } {
+  return { removeRuleIds: [ruleId], addRules: hosts.length > 0 ? [buildAllowRule(ruleId, hosts)] : [] };
 }
 
-export async function syncListRules(db: ScamWarnerDb, state: StoredListState, warningPageUrl: string, domainsPerUpdate = DOMAINS_PER_UPDATE): Promise<RuleSyncReport> {
+/** Rule writes for the base of `state`; `planned` shards (just planned, in memory) spare reading their domains back. */
+export async function syncListRules(
+  db: ScamWarnerDb,
+  state: Pick<StoredListState, 'shards' | 'allowDomains'>,
+  warningPageUrl: string,
+  planned: readonly DomainShard[] = [],
+): Promise<RuleSyncReport> {
   const applied = await readAppliedRules(db);
   // Rules that redirect to another warning page address (another install) are all rewritten.
   const current = applied.warningPageUrl === warningPageUrl ? applied.shards : {};
   const { toWrite } = diffShards(current, state.shards);
   const { toRemove } = diffShards(applied.shards, state.shards);
-  const next: AppliedRules = { ...applied, warningPageUrl, shards: { ...current } };
-  await writeShardRules(db, state.shards.filter((shard) => toWrite.includes(shard.ruleId)), warningPageUrl, next, domainsPerUpdate);
-  if (toRemove.length > 0) {
-    await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: toRemove });
-    for (const ruleId of toRemove) delete next.shards[ruleId];
-  }
-  const allowDigest = digestDomains(state.allowDomains);
-  if (next.listAllowDigest !== allowDigest) {
-    await writeAllowRule(LIST_ALLOW_RULE_ID, state.allowDomains);
-    next.listAllowDigest = allowDigest;
-  }
-  await writeMeta(db, 'appliedRules', next);
+  const allowDigest = digestAllowRule(state.allowDomains);
+  const isAllowChanged = applied.listAllowDigest !== allowDigest;
+  if (toWrite.length === 0 && toRemove.length === 0 && !isAllowChanged) return { written: [], removed: [] };
+  const shards = state.shards.filter((shard) => toWrite.includes(shard.ruleId));
+  const inMemory = new Map(planned.map((shard) => [getShardKey(shard.ruleId, shard.digest), shard.domains]));
+  const readDomains = async (ruleId: number, digest: string) => inMemory.get(getShardKey(ruleId, digest)) ?? readShardDomains(db, ruleId, digest);
+  const addRules = await Promise.all(shards.map(async (shard) => buildRedirectRule(shard.ruleId, await readDomains(shard.ruleId, shard.digest), warningPageUrl)));
+  const allow = isAllowChanged ? allowRuleUpdate(LIST_ALLOW_RULE_ID, state.allowDomains) : { removeRuleIds: [], addRules: [] };
+  await browser.declarativeNetRequest.updateDynamicRules({
+    removeRuleIds: [...toWrite, ...toRemove, ...allow.removeRuleIds],
+    addRules: [...addRules, ...allow.addRules],
+  });
+  const written = Object.fromEntries(shards.map((shard) => [shard.ruleId, shard.digest]));
+  const kept = Object.fromEntries(Object.entries(current).filter(([ruleId]) => !toRemove.includes(Number(ruleId))));
+  await writeMeta(db, 'appliedRules', { ...applied, warningPageUrl, shards: { ...kept, ...written }, listAllowDigest: allowDigest });
   return { written: toWrite, removed: toRemove };
 }
 
 /** The user's allowlist as one allow rule, rewritten only when it changed. */
 export async function syncUserAllowRule(db: ScamWarnerDb, hosts: readonly string[]): Promise<void> {
   const sorted = [...hosts].sort();
-  const digest = digestDomains(sorted);
+  const digest = digestAllowRule(sorted);
   const applied = await readAppliedRules(db);
   if (applied.userAllowDigest === digest) return;
-  await writeAllowRule(USER_ALLOW_RULE_ID, sorted);
+  await browser.declarativeNetRequest.updateDynamicRules(allowRuleUpdate(USER_ALLOW_RULE_ID, sorted));
   await writeMeta(db, 'appliedRules', { ...applied, userAllowDigest: digest });
 }

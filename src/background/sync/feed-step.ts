@@ -5,10 +5,12 @@
 //   a different lineage is accepted only as a full snapshot (never a delta), under a manifest signed
 //   by a pinned key, unexpired, and issued no earlier than the manifest the current list came with.
 // Version numbers of two lineages say nothing about each other; signed issue times do, so an old
-// lineage's manifest (or an old seed's) cannot be replayed to take a client back in time.
+// lineage's manifest cannot be replayed to take a client back in time. A seed lineage's manifest
+// (seed-lineage.ts) is accepted from the bundle only.
 import {
   DEFAULT_FEED_LIMITS, FeedError, isFeedError, openManifest, updateFeed, type FeedManifest, type FeedState, type UpdateOptions, type UpdateResult,
 } from '../../core/feed/index.ts';
+import { isSeedLineage } from './seed-lineage.ts';
 
 /** Where the active list stands: its lineage, its version and the issue time of its manifest. */
 export interface FeedPosition {
@@ -23,10 +25,18 @@ export interface CurrentList {
   loadState(): Promise<FeedState>;
 }
 
-export async function stepFeed(current: CurrentList | null, manifestBytes: Uint8Array, options: UpdateOptions): Promise<UpdateResult> {
+export interface StepOptions extends UpdateOptions {
+  /** Where feed.json comes from: only the extension's own package may hold a seed. */
+  source: 'bundle' | 'network';
+}
+
+export async function stepFeed(current: CurrentList | null, manifestBytes: Uint8Array, options: StepOptions): Promise<UpdateResult> {
   const maxBytes = (options.limits ?? DEFAULT_FEED_LIMITS).manifestBytes;
   // Signature and expiry first, before anything in the payload is believed.
   const { manifest } = await openManifest(manifestBytes, { keys: options.keys, now: options.now, maxBytes });
+  if (options.source === 'network' && (await isSeedLineage(manifest.feed, options.keys))) {
+    throw new FeedError('rollback', `feed.json is a bundled list (seed lineage ${manifest.feed}, issued ${manifest.issuedAt}), which is installed only from the extension itself`);
+  }
   if (current === null) return updateFeed(null, manifestBytes, options);
   const { position } = current;
   if (manifest.feed !== position.feed) {

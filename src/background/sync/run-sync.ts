@@ -1,20 +1,21 @@
 // One feed check, from feed.json to enforced rules. Nothing changes what is blocked unless it
 // verified; on any refusal or failure the list in use stays exactly as it was and the reason is
-// recorded for the popup. A new list is stored whole and switched to in one transaction (with the
-// ETag and manifest times it came under), then only the rule shards that changed are rewritten.
+// recorded for the popup. A new list is stored and switched to in one transaction (with the ETag and
+// manifest times it came under), then enforced (apply-update.ts).
 import { DEFAULT_FEED_LIMITS, FeedError, type UpdateResult } from '../../core/feed/index.ts';
 import { writeMeta } from '../db.ts';
-import { adoptList, type Engine } from '../engine.ts';
-import { payloadFromState, readFeedState } from '../list-index.ts';
-import { installListState } from '../list-store.ts';
+import { getFeedState, type Engine } from '../engine.ts';
 import type { Services } from '../services.ts';
+import { applyFullList, applyListDelta } from './apply-update.ts';
 import { importPinnedKeys } from './feed-config.ts';
-import { stepFeed } from './feed-step.ts';
+import { stepFeed, type CurrentList } from './feed-step.ts';
 import { fetchCapped, fetchFileCapped } from './fetch-capped.ts';
 import { planNextCheck } from './schedule.ts';
 import { clearScheduledCheck, scheduleCheck } from './sync-alarm.ts';
+import type { SyncResult } from '../../shared/protocol.ts';
 import { describeFailure, describeSuccess, logFailure } from './sync-result.ts';
 import { readFeedSync, syncStateOf, writeFeedSync, type FeedSyncState } from './sync-state.ts';
+import { clearStages, timeStage } from './timing.ts';
 
 /** `schedule`: the alarm, skipped while automatic updates are off; `user`: "Check now". */
 export type SyncTrigger = 'schedule' | 'user';
@@ -48,23 +49,29 @@ async function checkOnce(services: Services, trigger: SyncTrigger): Promise<void
   if (engine.settings.isAutoUpdateOn) await scheduleCheck(planNextCheck(services.now().getTime(), after.failures, after.minPollSeconds, engine.feed.random));
 }
 
+/** The list in use as the step from it needs it: where it stands and, on demand, its whole state. */
+function describeCurrent(engine: Engine, before: FeedSyncState): CurrentList | null {
+  const { list } = engine;
+  if (list.origin === 'none') return null;
+  return { position: { feed: list.feed, version: list.version, issuedAt: before.listIssuedAt }, loadState: () => timeStage('read-state', () => getFeedState(engine)) };
+}
+
 /** The check itself; throws on any refusal or failure, having changed nothing. */
 async function checkFeed(engine: Engine, before: FeedSyncState, now: Date): Promise<FeedSyncState> {
+  clearStages();
   const url = engine.settings.feedUrl ?? engine.feed.url;
-  const download = await fetchCapped(engine.feed.fetch, url, DEFAULT_FEED_LIMITS.manifestBytes, before.url === url ? before.etag : null);
+  const download = await timeStage('download-manifest', () => fetchCapped(engine.feed.fetch, url, DEFAULT_FEED_LIMITS.manifestBytes, before.url === url ? before.etag : null));
   if (!download.isModified) {
     // The same signed bytes as before: only the clock can make them wrong (a frozen feed).
     if (now.getTime() >= Date.parse(before.expiresAt)) throw new FeedError('expired', `${url} is unchanged since it expired at ${before.expiresAt}`);
     return recordCurrent(engine, { ...before, failures: 0 }, now);
   }
-  const result = await stepFeed(
-    { position: { feed: engine.list.feed, version: engine.list.version, issuedAt: before.listIssuedAt }, loadState: () => readFeedState(engine.db, engine.list, engine.index) },
-    download.bytes,
-    { keys: await importPinnedKeys(engine.feed), now: now.getTime(), fetchFile: (name, maxBytes) => fetchFileCapped(engine.feed.fetch, new URL(name, url).href, maxBytes) },
-  );
+  const from = engine.list;
+  const options = { keys: await importPinnedKeys(engine.feed), now: now.getTime(), source: 'network' as const, fetchFile: (name: string, maxBytes: number) => timeStage('download-file', () => fetchFileCapped(engine.feed.fetch, new URL(name, url).href, maxBytes)) };
+  const result = await timeStage('verify-and-apply', () => stepFeed(describeCurrent(engine, before), download.bytes, options));
   const after = syncStateOf(result.manifest, url, download.etag);
   if (result.type === 'current') return recordCurrent(engine, after, now);
-  await applyUpdate(engine, result, after, now);
+  await applyUpdate(engine, from, result, { lastSync: describeSuccess(now), feedSync: after }, now);
   return after;
 }
 
@@ -73,10 +80,10 @@ async function recordCurrent(engine: Engine, after: FeedSyncState, now: Date): P
   return after;
 }
 
-async function applyUpdate(engine: Engine, result: Extract<UpdateResult, { type: 'updated' }>, feedSync: FeedSyncState, now: Date): Promise<void> {
-  const payload = payloadFromState(result.state, 'feed');
-  // The scanner's matcher is cached on the indicators array itself: the same array keeps it.
-  if (!result.changes.indicatorsChanged) payload.indicators = engine.list.indicators;
-  const list = await installListState(engine.db, payload, now, { lastSync: describeSuccess(now), feedSync });
-  await adoptList(engine, list, result.state.index);
+type Updated = Extract<UpdateResult, { type: 'updated' }>;
+
+async function applyUpdate(engine: Engine, from: Engine['list'], result: Updated, records: { lastSync: SyncResult; feedSync: FeedSyncState }, now: Date): Promise<void> {
+  if (result.via === 'delta') return applyListDelta(engine, from, result.state, result.changes, now, records);
+  const isApplied = await applyFullList(engine, result.state, 'feed', now, records, (list) => list.id === from.id);
+  if (!isApplied) throw new Error('the list in use changed while the update was verified');
 }

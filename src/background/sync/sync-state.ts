@@ -3,7 +3,7 @@
 // is written in the same transaction as the list it describes, so the ETag can never claim a
 // version whose list did not land.
 import type { FeedManifest } from '../../core/feed/index.ts';
-import type { MetaValues, ScamWarnerDb } from '../db.ts';
+import { readMeta, writeMeta, type ScamWarnerDb } from '../db.ts';
 
 export interface FeedSyncState {
   /** The feed.json address `etag` belongs to; null for the bundled seed. */
@@ -18,13 +18,6 @@ export interface FeedSyncState {
   failures: number;
 }
 
-/** Not in db.ts's MetaValues (owned by the schema): the meta store takes any key, so the casts stay here. */
-export const FEED_SYNC_KEY = 'feedSync' as keyof MetaValues;
-
-export function toMetaValue(state: FeedSyncState): MetaValues[keyof MetaValues] {
-  return state as unknown as MetaValues[keyof MetaValues];
-}
-
 /** A profile whose list predates signed seeds knows no issue time: any signed lineage may replace it. */
 export const UNKNOWN_SYNC_STATE: Readonly<FeedSyncState> = {
   url: null,
@@ -36,12 +29,11 @@ export const UNKNOWN_SYNC_STATE: Readonly<FeedSyncState> = {
 };
 
 export async function readFeedSync(db: ScamWarnerDb): Promise<FeedSyncState> {
-  const stored = (await db.get('meta', FEED_SYNC_KEY)) as Partial<FeedSyncState> | undefined;
-  return { ...UNKNOWN_SYNC_STATE, ...stored };
+  return { ...UNKNOWN_SYNC_STATE, ...(await readMeta(db, 'feedSync')) };
 }
 
 export async function writeFeedSync(db: ScamWarnerDb, state: FeedSyncState): Promise<void> {
-  await db.put('meta', toMetaValue(state), FEED_SYNC_KEY);
+  await writeMeta(db, 'feedSync', state);
 }
 
 /** The state after accepting `manifest` (fetched from `url` with `etag`; both null for the seed). */

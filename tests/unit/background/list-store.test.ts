@@ -28,7 +28,7 @@ describe('database schema', () => {
 describe('installListState', () => {
   it('stores the whole list and makes it active', async () => {
     const db = await openDatabase(freshDatabaseName());
-    const state = await installListState(db, makePayload(3, domains(500), { allowDomains: ['good.test'] }), NOW);
+    const { list: state } = await installListState(db, makePayload(3, domains(500), { allowDomains: ['good.test'] }), NOW);
     const active = await readActiveList(db);
     expect(active).toEqual(state);
     expect(active?.index).toEqual(new Uint8Array([3, 1, 2, 3]));
@@ -40,7 +40,7 @@ describe('installListState', () => {
   it('switches to a new version in one step and drops the old one and its unused shards', async () => {
     const db = await openDatabase(freshDatabaseName());
     await installListState(db, makePayload(1, domains(300)), NOW);
-    const next = await installListState(db, makePayload(2, [...domains(300), 'added.test']), NOW, { lastSync: { at: NOW.toISOString(), isOk: true, code: null, message: null } });
+    const { list: next } = await installListState(db, makePayload(2, [...domains(300), 'added.test']), NOW, { lastSync: { at: NOW.toISOString(), isOk: true, code: null, message: null } });
     expect((await readActiveList(db))?.version).toBe(2);
     expect(await db.count('lists')).toBe(1);
     expect(await db.count('shards')).toBe(next.shards.length);
@@ -49,7 +49,7 @@ describe('installListState', () => {
 
   it('leaves the previous list active and intact when writing the new one fails halfway', async () => {
     const db = await openDatabase(freshDatabaseName());
-    const first = await installListState(db, makePayload(1, domains(200)), NOW);
+    const { list: first } = await installListState(db, makePayload(1, domains(200)), NOW);
     // A function cannot be stored: the write fails inside the transaction, after the shards were put.
     const broken = makePayload(2, domains(400), { indicators: [() => undefined] as never });
     await expect(installListState(db, broken, NOW)).rejects.toThrow();

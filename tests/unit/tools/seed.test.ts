@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeNewKeyPair } from '../../../src/cli/publish/key-files.ts';
 import { decodeSnapshot, importPublicKey, openManifest, sha256Hex } from '../../../src/core/feed/index.ts';
-import { buildSeedFeed, resolveSeedSigning, SEED_SOURCES_DIR } from '../../../src/tools/seed.ts';
+import { getSeedLineage } from '../../../src/background/sync/seed-lineage.ts';
+import { buildSeedFeed, getSeedVersion, resolveSeedSigning, SEED_SOURCES_DIR } from '../../../src/tools/seed.ts';
 
 const BUILT_AT = new Date('2025-03-01T10:00:00Z');
 const folders: string[] = [];
@@ -50,7 +51,7 @@ describe('buildSeedFeed', () => {
     const other = await writeNewKeyPair(tempDir());
     const env = { SCAM_WARNER_FEED_KEYS: `${other.publicKey},${keys.publicKey}`, SCAM_WARNER_SEED_KEY: keys.privateKeyFile };
     const files = await buildSeedFeed(fileURLToPath(SEED_SOURCES_DIR), BUILT_AT, await resolveSeedSigning(env, { isRelease: true }));
-    expect(files.map((file) => file.name)).toEqual(['feed.json', expect.stringMatching(/^snapshot-1-[0-9a-f]{8}\.json$/)]);
+    expect(files.map((file) => file.name)).toEqual(['feed.json', expect.stringMatching(/^seed-1740823200-[0-9a-f]{8}\.json$/)]);
     const [manifestFile, snapshotFile] = files;
     const tenYearsOn = BUILT_AT.getTime() + 9.9 * 365 * 24 * 3600 * 1000;
     const { manifest, keyId } = await openManifest(manifestFile!.bytes, { keys: [await importPublicKey(keys.publicKey)], now: tenYearsOn });
@@ -58,6 +59,22 @@ describe('buildSeedFeed', () => {
     expect(manifest.snapshot).toEqual({ name: snapshotFile!.name, sha256: await sha256Hex(snapshotFile!.bytes), size: snapshotFile!.bytes.length });
     const snapshot = decodeSnapshot(snapshotFile!.bytes);
     expect(snapshot.entries.flatMap((group) => group.values)).toContain('evil-scam.test');
+    expect(snapshot).toMatchObject({ feed: manifest.feed, version: manifest.version });
+  });
+
+  it('puts every build of one key in that key\'s seed lineage, a later build at a higher version', async () => {
+    const keys = await writeNewKeyPair(tempDir());
+    const signing = await resolveSeedSigning({ SCAM_WARNER_FEED_KEYS: keys.publicKey, SCAM_WARNER_SEED_KEY: keys.privateKeyFile }, { isRelease: true });
+    const pinned = [await importPublicKey(keys.publicKey)];
+    const open = async (builtAt: Date) => {
+      const [manifestFile] = await buildSeedFeed(fileURLToPath(SEED_SOURCES_DIR), builtAt, signing);
+      return (await openManifest(manifestFile!.bytes, { keys: pinned, now: builtAt.getTime() })).manifest;
+    };
+    const later = new Date(BUILT_AT.getTime() + 86_400_000);
+    const [first, second] = [await open(BUILT_AT), await open(later)];
+    expect(first).toMatchObject({ feed: await getSeedLineage(keys.keyId), version: getSeedVersion(BUILT_AT), deltas: [] });
+    expect(second).toMatchObject({ feed: first.feed, version: getSeedVersion(later) });
+    expect(second.version).toBeGreaterThan(first.version);
   });
 
   it('refuses to bundle a seed signed by a key the build does not pin', async () => {

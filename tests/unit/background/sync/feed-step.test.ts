@@ -2,8 +2,9 @@
 // lineage (the seed's lineage to the live feed's): a full snapshot only, signed by a pinned key,
 // unexpired, and issued no earlier than the list in use.
 import { describe, expect, it, vi } from 'vitest';
-import { stepFeed, type CurrentList } from '../../../../src/background/sync/feed-step.ts';
-import { decodeSnapshot, importPublicKey, isFeedError, stateFromSnapshot, type UpdateOptions } from '../../../../src/core/feed/index.ts';
+import { stepFeed, type CurrentList, type StepOptions } from '../../../../src/background/sync/feed-step.ts';
+import { getSeedLineage } from '../../../../src/background/sync/seed-lineage.ts';
+import { decodeSnapshot, importPublicKey, isFeedError, stateFromSnapshot } from '../../../../src/core/feed/index.ts';
 import type { ListEntry } from '../../../../src/core/types.ts';
 import { STRANGER_KEY, TEST_KEY, TestFeedHost } from '../support/test-feed.ts';
 
@@ -23,8 +24,8 @@ async function seedList(host: TestFeedHost): Promise<CurrentList & { loads: () =
   return { position: { feed: SEED, version: 7, issuedAt: SEED_ISSUED }, loadState, loads: () => loadState.mock.calls.length };
 }
 
-function optionsFor(host: TestFeedHost): UpdateOptions {
-  return { keys: PINNED, now: NOW, fetchFile: async (name) => new Uint8Array(await (await host.fetch(`${host.baseUrl}${name}`)).arrayBuffer()) };
+function optionsFor(host: TestFeedHost, source: StepOptions['source'] = 'network'): StepOptions {
+  return { keys: PINNED, now: NOW, source, fetchFile: async (name) => new Uint8Array(await (await host.fetch(`${host.baseUrl}${name}`)).arrayBuffer()) };
 }
 
 const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (isFeedError(error) ? error.code : error));
@@ -91,5 +92,31 @@ describe('within one lineage', () => {
     const result = await stepFeed(current, host.files.get('feed.json')!, optionsFor(host));
     expect(result).toMatchObject({ type: 'updated', via: 'delta', state: { version: 8 }, changes: { blockDomains: { added: ['new.test'], removed: ['seed-only.test'] } } });
     expect(current.loads()).toBe(1);
+  });
+});
+
+describe('a bundled seed lineage', () => {
+  it('is refused from the network however new (a later build\'s long-lived seed replayed), downloading nothing', async () => {
+    const host = new TestFeedHost('https://feed.test/');
+    const current = await seedList(host);
+    const seedLineage = await getSeedLineage(TEST_KEY.keyId);
+    await host.publish({ feed: seedLineage, version: 1_900_000_000, entries: entries('x.test'), issuedAt: '2025-02-28T00:00:00Z', expiresAt: '2035-02-28T00:00:00Z' });
+    const refused = await stepFeed(current, host.files.get('feed.json')!, optionsFor(host)).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'rollback', message: expect.stringContaining('installed only from the extension') });
+    expect(await refusal(stepFeed(null, host.files.get('feed.json')!, optionsFor(host)))).toBe('rollback');
+    expect(host.downloads()).toEqual([]);
+  });
+
+  it('is installed from the package itself', async () => {
+    const host = new TestFeedHost('https://feed.test/');
+    await host.publish({ feed: await getSeedLineage(TEST_KEY.keyId), version: 1_900_000_000, entries: entries('x.test'), issuedAt: '2025-02-28T00:00:00Z' });
+    expect(await stepFeed(null, host.files.get('feed.json')!, optionsFor(host, 'bundle'))).toMatchObject({ type: 'updated', via: 'snapshot' });
+  });
+
+  it('is a lineage of its own per key, which no other key\'s seed shares', async () => {
+    const [mine, stranger] = await Promise.all([getSeedLineage(TEST_KEY.keyId), getSeedLineage(STRANGER_KEY.keyId)]);
+    expect(mine).toMatch(/^[0-9a-f]{16}$/);
+    expect(mine).not.toBe(stranger);
+    expect(await getSeedLineage(TEST_KEY.keyId)).toBe(mine);
   });
 });

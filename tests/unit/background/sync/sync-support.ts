@@ -66,5 +66,10 @@ export async function pictureState(bench: TestBackground) {
     memoryId: engine.list.id,
     shardCount: await engine.db.count('shards'),
     rules: JSON.stringify([...bench.dnr.dynamic.entries()].sort(([a], [b]) => a - b)),
+    sessionRules: JSON.stringify([...bench.dnr.session.entries()].sort(([a], [b]) => a - b)),
   };
+}
+
+export function sessionRule(bench: TestBackground, ruleId: number) {
+  return bench.dnr.session.get(ruleId);
 }
