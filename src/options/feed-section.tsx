@@ -4,6 +4,7 @@ import { FEED_KEYS } from '../shared/build-settings.ts';
 import { isAcceptableFeedUrl } from '../shared/feed-url.ts';
 import { t } from '../shared/i18n.ts';
 import { send, type Settings } from '../shared/protocol.ts';
+import { CheckNowButton } from '../ui/check-now.tsx';
 import { ListStatusView } from '../ui/list-status.tsx';
 import { ErrorNote } from '../ui/status-note.tsx';
 import { useAsync } from '../ui/use-async.ts';
@@ -46,6 +47,7 @@ export function FeedSection({ settings, onSaved }: { settings: Settings; onSaved
         {error !== null ? <ErrorNote message={error} /> : null}
       </form>
       {list.value ? <ListStatusView list={list.value} /> : null}
+      {list.value ? <CheckNowButton onChecked={list.reload} testId="options:check-now" /> : null}
     </section>
   );
 }

@@ -4,11 +4,11 @@ import { getExtensionApi } from '../shared/ext.ts';
 import { t } from '../shared/i18n.ts';
 import { send, type TabView } from '../shared/protocol.ts';
 import type { ReportRequest } from '../shared/report-entry.ts';
+import { CheckNowButton } from '../ui/check-now.tsx';
 import { ListStatusView } from '../ui/list-status.tsx';
 import { ErrorNote, LoadingNote } from '../ui/status-note.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { VerdictSummary } from '../ui/verdict-summary.tsx';
-import { CheckNowButton } from './check-now.tsx';
 import { findTabId } from './find-tab.ts';
 import { ReportEntry } from './report-entry.tsx';
 import { ReportStates } from './report-states.tsx';
@@ -72,7 +72,7 @@ export function PopupApp({ tabId, report }: { tabId: number | null; report: Repo
       <ReportStates limit={RECENT_REPORTS} />
       <footer class="popup__footer">
         {state.value ? <ListStatusView list={state.value.list} /> : null}
-        {state.value ? <CheckNowButton onChecked={state.reload} /> : null}
+        {state.value ? <CheckNowButton onChecked={state.reload} testId="popup:check-now" /> : null}
         <button type="button" class="link" data-testid="popup:settings" onClick={() => void getExtensionApi().runtime.openOptionsPage()}>
           {t('popup_settings')}
         </button>

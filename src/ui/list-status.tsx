@@ -9,13 +9,22 @@ function describeSync(list: ListStatus): string {
   return t('list_sync_failed', [formatDate(sync.at, true), sync.message ?? sync.code ?? '']);
 }
 
-export function ListStatusView({ list }: { list: ListStatus }) {
+function ListSummary({ list }: { list: ListStatus }) {
+  if (list.origin === 'none') return <p data-testid="ui:list-none">{t('list_none')}</p>;
   const origin = t(list.origin === 'seed' ? 'list_origin_seed' : 'list_origin_feed');
+  return (
+    <>
+      <p data-testid="ui:list-entries">{t('list_entries', [formatNumber(list.entryCount), String(list.version)])}</p>
+      <p>{t('list_updated', [formatDate(list.updatedAt), origin])}</p>
+    </>
+  );
+}
+
+export function ListStatusView({ list }: { list: ListStatus }) {
   return (
     <section class="list-status" data-testid="ui:list-status">
       <h2>{t('list_heading')}</h2>
-      <p data-testid="ui:list-entries">{t('list_entries', [formatNumber(list.entryCount), String(list.version)])}</p>
-      <p>{t('list_updated', [formatDate(list.updatedAt), origin])}</p>
+      <ListSummary list={list} />
       <p>{describeSync(list)}</p>
     </section>
   );

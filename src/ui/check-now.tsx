@@ -1,13 +1,15 @@
-// "Check for updates now": asks the background to check the feed at once (a real click only), then
-// lets the popup show the list's new state, whose last-check line says how it went.
+// "Check for updates now" (popup and options page): asks the background to check the feed at once
+// (a real click only), then lets the page show the list's new state, whose last-check line says how
+// it went.
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import { send } from '../shared/protocol.ts';
-import { ErrorNote } from '../ui/status-note.tsx';
+import { ErrorNote } from './status-note.tsx';
 
 type CheckState = 'idle' | 'checking' | 'done' | 'failed';
 
-export function CheckNowButton({ onChecked }: { onChecked: () => void }) {
+/** `testId`: the page's own hook (`popup:check-now`, `options:check-now`). */
+export function CheckNowButton({ onChecked, testId }: { onChecked: () => void; testId: string }) {
   const [state, setState] = useState<CheckState>('idle');
   const [error, setError] = useState<string | null>(null);
   const isChecking = state === 'checking';
@@ -26,7 +28,7 @@ export function CheckNowButton({ onChecked }: { onChecked: () => void }) {
   };
   return (
     <>
-      <button type="button" data-testid="popup:check-now" data-state={state} disabled={isChecking} aria-busy={isChecking} onClick={check}>
+      <button type="button" data-testid={testId} data-state={state} disabled={isChecking} aria-busy={isChecking} onClick={check}>
         {t(isChecking ? 'popup_checking' : 'popup_check_now')}
       </button>
       {error !== null ? <ErrorNote message={error} /> : null}
