@@ -164,6 +164,13 @@ describe('BlocklistIndex binary form', () => {
     }
   });
 
+  it('holds an empty list (the background starts with one when no list is vouched for)', () => {
+    const empty = BlocklistIndex.load(BlocklistIndex.build([]).serialize().slice());
+    expect(empty.size).toBe(0);
+    expect(empty.lookup('https://evil.com/x')).toBeNull();
+    expect(empty.withChanges([entry('domain', 'evil.com')], []).lookup('http://www.evil.com/')?.entry).toBe('evil.com');
+  });
+
   it('loads bytes at an odd offset of a larger buffer', () => {
     const bytes = BlocklistIndex.build(entries).serialize();
     const padded = new Uint8Array(bytes.length + 3);
