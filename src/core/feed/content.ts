@@ -50,15 +50,17 @@ export function groupIndicators(indicators: Iterable<Indicator>): IndicatorGroup
   );
 }
 
+// Explicit object literals, not spreads of a rest-destructured group: at a million entries the
+// spread costs over a second, a literal of known shape a small fraction of that.
 export function* expandEntries(groups: readonly EntryGroup[]): Generator<ListEntry> {
-  for (const { values, allow, ...meta } of groups) {
-    for (const value of values) yield allow ? { ...meta, value, allow } : { ...meta, value };
+  for (const { kind, category, source, added, allow, values } of groups) {
+    for (const value of values) yield allow ? { kind, value, category, source, added, allow } : { kind, value, category, source, added };
   }
 }
 
 export function* expandIndicators(groups: readonly IndicatorGroup[]): Generator<Indicator> {
-  for (const { values, ...meta } of groups) {
-    for (const value of values) yield { ...meta, value };
+  for (const { kind, category, source, added, values } of groups) {
+    for (const value of values) yield { kind, value, category, source, added };
   }
 }
 
