@@ -1,14 +1,16 @@
 // Signed list updates end to end: the extension built to pin a test key, the real `publish` and
 // `serve`, real Chromium. The extension starts on its verified seed, moves to the live feed, takes a
-// delta, refuses every kind of bad update while its list keeps blocking, and survives a worker
-// stopped in the middle of an update.
+// delta, refuses every kind of bad update while its list keeps blocking, keeps a delta's session
+// rules through a worker restart and a browser restart and folds them into the base when they grow,
+// and survives a worker stopped in the middle of an update.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSigningKey } from '../../src/cli/publish/key-files.ts';
 import { readOwnManifest, signManifest } from '../../src/core/feed/index.ts';
 import { stopServiceWorkers, waitForWorker } from '../../src/tools/chromium.ts';
+import { isRedirectedByRules } from '../unit/background/sync/rule-ranking.ts';
 import { startFeedSide, type FeedSide } from './support/feed-side.ts';
-import { expectToLoad, expectWarning, findTabId, startHarness, webUrl, type Harness } from './support/harness.ts';
+import { expectToLoad, expectWarning, findTabId, restartHarness, startHarness, webUrl, type Harness } from './support/harness.ts';
 
 let feed: FeedSide;
 let harness: Harness;
@@ -17,12 +19,18 @@ const manifests = new Map<number, Uint8Array>();
 /** A popup open on a tab of its own, the way the harness opens it; reloaded for each check. */
 let popup: Page;
 
+/** The popup describing a tab of its own, which the status checks reload. */
+async function openStatusPopup(): Promise<Page> {
+  const page = await expectToLoad(harness, webUrl('start-page.test'));
+  const opened = await harness.context.newPage();
+  await opened.goto(`chrome-extension://${harness.extensionId}/src/popup/index.html?tabId=${await findTabId(harness, page)}`);
+  return opened;
+}
+
 beforeAll(async () => {
   feed = await startFeedSide();
   harness = await startHarness({ extensionDir: feed.extensionDir });
-  const page = await expectToLoad(harness, webUrl('start-page.test'));
-  popup = await harness.context.newPage();
-  await popup.goto(`chrome-extension://${harness.extensionId}/src/popup/index.html?tabId=${await findTabId(harness, page)}`);
+  popup = await openStatusPopup();
 }, 120_000);
 
 afterAll(async () => {
@@ -47,13 +55,11 @@ async function fireSyncAlarm(): Promise<void> {
 
 async function waitUntilBlocked(host: string, timeoutMs = 20_000): Promise<number> {
   const started = performance.now();
-  const worker = await waitForWorker(harness.context);
-  for (;;) {
-    const rules = await worker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
-    if (rules.some((rule) => rule.action.type === 'redirect' && rule.condition.requestDomains?.includes(host))) return performance.now() - started;
+  while (!(await isRuleWritten(popup, host))) {
     if (performance.now() - started > timeoutMs) throw new Error(`${host} was not blocked within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  return performance.now() - started;
 }
 
 const closeAll = (...pages: Page[]) => Promise.all(pages.map((page) => page.close()));
@@ -127,6 +133,68 @@ describe('a bad update', () => {
   });
 });
 
+describe('a delta in session rules', () => {
+  // Enough entries that a delta is smaller than the snapshot, as in any real feed (else the snapshot is taken).
+  const KEPT = ['feed-stays.test', 'feed-added.test', 'feed-next.test', ...Array.from({ length: 300 }, (_, i) => `filler-${i}.test`)];
+  const ADDED = 'overlay-added.test';
+  const REMOVED = 'overlay-removed.test';
+
+  /** The added domain is stopped before any request reaches it (it never loaded), the removed one loads. */
+  async function expectDeltaEnforced(label: string): Promise<void> {
+    await closeAll(await expectWarning(harness, webUrl(`www.${ADDED}`, `/${label}`)));
+    expect(harness.server.requests(ADDED)).toEqual([]);
+    await (await expectToLoad(harness, webUrl(REMOVED, `/${label}`))).close();
+    await closeAll(await expectWarning(harness, webUrl('feed-stays.test', `/${label}`)));
+  }
+
+  it('blocks the domain it adds and opens the one it removes, by session rules next to the untouched base', async () => {
+    await feed.publish([...KEPT, REMOVED]);
+    expect(await checkNow()).toMatch(/version 5/);
+    const dynamicBefore = await readDynamicRules();
+    await feed.publish([...KEPT, ADDED]);
+    expect(await checkNow()).toMatch(/version 6/);
+    expect(await readDynamicRules()).toEqual(dynamicBefore);
+    await expectDeltaEnforced('delta');
+  });
+
+  it('still does after the service worker restarts', async () => {
+    const blank = await harness.context.newPage();
+    await stopServiceWorkers(harness.context, blank);
+    await blank.close();
+    await expectDeltaEnforced('after-worker-restart');
+  });
+
+  it('still does after the browser restarts with the same profile: the worker writes the session rules again at once', async () => {
+    await popup.close();
+    const launchedAt = performance.now();
+    harness = await restartHarness(harness);
+    popup = await harness.context.newPage();
+    await popup.goto(`chrome-extension://${harness.extensionId}/src/options/index.html`);
+    await waitUntilBlocked(ADDED, 10_000);
+    console.log(`e2e: browser launched to the delta's session rules back in ${Math.round(performance.now() - launchedAt)} ms (the launch included)`);
+    await expectDeltaEnforced('after-browser-restart');
+    await popup.close();
+    popup = await openStatusPopup();
+    expect(await checkNow()).toMatch(/version 6/);
+  }, 90_000);
+
+  it('grown past its bound, is folded into the base, and blocking stays the same', async () => {
+    const bulk = Array.from({ length: 25_000 }, (_, i) => `compact-${i.toString(36)}.test`);
+    await feed.publish([...KEPT, ADDED, 'compact-added.test', ...bulk]);
+    expect(await checkNow()).toMatch(/version 7/);
+    const compacted = performance.now();
+    while ((await popup.evaluate(() => chrome.declarativeNetRequest.getSessionRules())).some((rule) => rule.id > 2_000_000_000)) {
+      if (performance.now() - compacted > 30_000) throw new Error('the overlay was not folded into the base');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    console.log(`e2e: a 25,000-domain overlay folded into the base in ${Math.round(performance.now() - compacted)} ms`);
+    expect(await isRuleWritten(popup, 'compact-added.test')).toBe(true);
+    await closeAll(await expectWarning(harness, webUrl('compact-added.test')), await expectWarning(harness, webUrl(`${bulk[24_999]}`, '/')));
+    expect(harness.server.requests('compact-added.test')).toEqual([]);
+    await expectDeltaEnforced('after-compaction');
+  }, 90_000);
+});
+
 describe('a service worker stopped during an update', () => {
   const bulk = (prefix: string) => Array.from({ length: 150_000 }, (_, i) => `${prefix}-${i.toString(36)}-scam.test`);
   const KEPT = ['feed-stays.test', 'feed-added.test', 'feed-next.test'];
@@ -144,7 +212,7 @@ describe('a service worker stopped during an update', () => {
     await stopWorker();
     console.log(`e2e: worker stopped ${(await isRuleWritten(popup, 'feed-big.test')) ? 'after' : 'before'} the new list's rules were in`);
     await closeAll(await expectWarning(harness, webUrl('feed-next.test', '/during')));
-    expect(await checkNow()).toMatch(/version 5/);
+    expect(await checkNow()).toMatch(/version 8/);
     await waitUntilBlocked('feed-big.test', 60_000);
     await closeAll(await expectWarning(harness, webUrl('feed-big.test')));
   }, 120_000);
@@ -185,9 +253,19 @@ function readActiveListId(page: Page): Promise<string | undefined> {
   );
 }
 
-/** Read from an extension page, so the stopped worker is not woken by the question. */
-function isRuleWritten(page: Page, host: string): Promise<boolean> {
-  return page.evaluate(async (domain) => (await chrome.declarativeNetRequest.getDynamicRules()).some((rule) => rule.condition.requestDomains?.includes(domain)), host);
+/** Whether the browser's rules (dynamic and session, as ranked) redirect `host`; read from an extension page, so a stopped worker is not woken by the question. */
+async function isRuleWritten(page: Page, host: string): Promise<boolean> {
+  return isRedirectedByRules(await readRules(page), host);
+}
+
+/** Each dynamic rule's id with its domains, in id order. */
+async function readDynamicRules(): Promise<string[]> {
+  const rules = await popup.evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
+  return rules.sort((a, b) => a.id - b.id).map((rule) => `${rule.id} ${rule.priority} ${(rule.condition.requestDomains ?? []).join(' ')}`);
+}
+
+function readRules(page: Page) {
+  return page.evaluate(async () => [...(await chrome.declarativeNetRequest.getDynamicRules()), ...(await chrome.declarativeNetRequest.getSessionRules())]);
 }
 
 function padManifest(good: Uint8Array, size: number): Uint8Array {

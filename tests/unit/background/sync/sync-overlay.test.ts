@@ -10,6 +10,7 @@ import { LIST_ALLOW_RULE_ID, OVERLAY_ALLOW_RULE_ID, OVERLAY_REDIRECT_RULE_ID } f
 import { syncFeed } from '../../../../src/background/sync/run-sync.ts';
 import { removeFakeChrome } from '../../shared/support/fake-chrome.ts';
 import { SEED_ENTRIES } from '../support/background.ts';
+import { isRedirectedByRules as isRedirected } from './rule-ranking.ts';
 import { domainEntries, liveVersion, sessionRule, startSyncBench, verdictOf, type SyncBench } from './sync-support.ts';
 
 let bench: SyncBench;
@@ -25,14 +26,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Whether the browser's rules, taken together as Chromium ranks them, send `host` to the warning page. */
 function isRedirectedByRules(target: SyncBench, host: string): boolean {
-  const rules = [...target.dnr.dynamic.values(), ...target.dnr.session.values()];
-  const covers = (domains: string[] | undefined) => (domains ?? []).some((domain) => host === domain || host.endsWith(`.${domain}`));
-  const matching = rules.filter((rule) => covers(rule.condition.requestDomains) && !covers(rule.condition.excludedRequestDomains));
-  const top = Math.max(0, ...matching.map((rule) => rule.priority ?? 1));
-  const winners = matching.filter((rule) => (rule.priority ?? 1) === top);
-  return winners.length > 0 && winners.every((rule) => rule.action.type === 'redirect');
+  return isRedirected([...target.dnr.dynamic.values(), ...target.dnr.session.values()], host);
 }
 
 /** Records `describe()` after every rule write the background makes. */
