@@ -45,12 +45,14 @@ export async function applyFullList(engine: Engine, state: FeedState, origin: St
  */
 export async function applyListDelta(engine: Engine, from: StoredListState, state: FeedState, changes: StateChanges, now: Date, records: InstallRecords): Promise<void> {
   const list = await serializeListWork(async () => {
-    if (engine.list.id !== from.id) throw new Error('the list in use changed while the update was verified');
-    const overlay = applyOverlayChanges(from.overlay ?? EMPTY_OVERLAY, changes.blockDomains, state.blockDomains);
+    // A compaction meanwhile keeps the list (and its id) but moves its base: the overlay is taken from the list as it is now.
+    const current = engine.list;
+    if (current.id !== from.id) throw new Error('the list in use changed while the update was verified');
+    const overlay = applyOverlayChanges(current.overlay ?? EMPTY_OVERLAY, changes.blockDomains, state.blockDomains);
     const change = { version: state.version, entryCount: state.index.size, index: state.index.serialize(), allowDomains: [...state.allowDomains].sort(), indicators: [...state.indicators], overlay };
     // The scanner's matcher is cached on the indicators array itself: the same array keeps it.
-    if (!changes.indicatorsChanged) change.indicators = from.indicators;
-    const installed = await timeStage('store', () => installListChange(engine.db, from, change, now, records));
+    if (!changes.indicatorsChanged) change.indicators = current.indicators;
+    const installed = await timeStage('store', () => installListChange(engine.db, current, change, now, records));
     adopt(engine, installed, state);
     return installed;
   });
@@ -70,5 +72,7 @@ export async function applyListDelta(engine: Engine, from: StoredListState, stat
 const COMPACTION_DELAY_MS = 500;
 
 function compactSoon(engine: Engine): void {
-  setTimeout(() => void queueRuleWork(() => compactList(engine)), COMPACTION_DELAY_MS);
+  // Several updates in a row each ask for one; the first does it.
+  const compactIfStillDue = async () => (shouldCompact(engine.list.overlay ?? EMPTY_OVERLAY) ? compactList(engine) : undefined);
+  setTimeout(() => void queueRuleWork(compactIfStillDue), COMPACTION_DELAY_MS);
 }

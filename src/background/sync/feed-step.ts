@@ -8,7 +8,7 @@
 // lineage's manifest cannot be replayed to take a client back in time. A seed lineage's manifest
 // (seed-lineage.ts) is accepted from the bundle only.
 import {
-  DEFAULT_FEED_LIMITS, FeedError, isFeedError, openManifest, updateFeed, type FeedManifest, type FeedState, type UpdateOptions, type UpdateResult,
+  DEFAULT_FEED_LIMITS, FeedError, isFeedError, openManifest, planUpdate, updateFeed, type FeedManifest, type FeedState, type UpdateOptions, type UpdateResult,
 } from '../../core/feed/index.ts';
 import { isSeedLineage } from './seed-lineage.ts';
 
@@ -50,7 +50,13 @@ export async function stepFeed(current: CurrentList | null, manifestBytes: Uint8
     if (isFeedError(error, 'replay')) return { type: 'current', manifest };
     throw error;
   }
-  return updateFeed(await current.loadState(), manifestBytes, options);
+  // The download starts before the state is read (after a worker start, reading it back is most of
+  // the work): the two overlap, and updateFeed then takes the file already on its way.
+  const plan = planUpdate(position, manifest, options.limits);
+  const download = options.fetchFile(plan.file.name, plan.maxBytes);
+  download.catch(() => undefined);
+  const fetchFile = (name: string, maxBytes: number) => (name === plan.file.name && maxBytes === plan.maxBytes ? download : options.fetchFile(name, maxBytes));
+  return updateFeed(await current.loadState(), manifestBytes, { ...options, fetchFile });
 }
 
 export function checkLineageSwitch(manifest: FeedManifest, position: FeedPosition): void {

@@ -3,16 +3,16 @@
 // recorded for the popup. A new list is stored and switched to in one transaction (with the ETag and
 // manifest times it came under), then enforced (apply-update.ts).
 import { DEFAULT_FEED_LIMITS, FeedError, type UpdateResult } from '../../core/feed/index.ts';
+import type { SyncResult } from '../../shared/protocol.ts';
 import { writeMeta } from '../db.ts';
 import { getFeedState, type Engine } from '../engine.ts';
 import type { Services } from '../services.ts';
 import { applyFullList, applyListDelta } from './apply-update.ts';
 import { importPinnedKeys } from './feed-config.ts';
-import { stepFeed, type CurrentList } from './feed-step.ts';
+import { stepFeed, type CurrentList, type StepOptions } from './feed-step.ts';
 import { fetchCapped, fetchFileCapped } from './fetch-capped.ts';
 import { planNextCheck } from './schedule.ts';
 import { clearScheduledCheck, scheduleCheck } from './sync-alarm.ts';
-import type { SyncResult } from '../../shared/protocol.ts';
 import { describeFailure, describeSuccess, logFailure } from './sync-result.ts';
 import { readFeedSync, syncStateOf, writeFeedSync, type FeedSyncState } from './sync-state.ts';
 import { clearStages, timeStage } from './timing.ts';
@@ -56,6 +56,12 @@ function describeCurrent(engine: Engine, before: FeedSyncState): CurrentList | n
   return { position: { feed: list.feed, version: list.version, issuedAt: before.listIssuedAt }, loadState: () => timeStage('read-state', () => getFeedState(engine)) };
 }
 
+/** Downloads from the network, next to feed.json at `url`, each timed as a stage. */
+async function networkOptions(engine: Engine, url: string, now: Date): Promise<StepOptions> {
+  const fetchFile = (name: string, maxBytes: number) => timeStage('download-file', () => fetchFileCapped(engine.feed.fetch, new URL(name, url).href, maxBytes));
+  return { keys: await importPinnedKeys(engine.feed), now: now.getTime(), source: 'network', fetchFile };
+}
+
 /** The check itself; throws on any refusal or failure, having changed nothing. */
 async function checkFeed(engine: Engine, before: FeedSyncState, now: Date): Promise<FeedSyncState> {
   clearStages();
@@ -67,7 +73,7 @@ async function checkFeed(engine: Engine, before: FeedSyncState, now: Date): Prom
     return recordCurrent(engine, { ...before, failures: 0 }, now);
   }
   const from = engine.list;
-  const options = { keys: await importPinnedKeys(engine.feed), now: now.getTime(), source: 'network' as const, fetchFile: (name: string, maxBytes: number) => timeStage('download-file', () => fetchFileCapped(engine.feed.fetch, new URL(name, url).href, maxBytes)) };
+  const options = await networkOptions(engine, url, now);
   const result = await timeStage('verify-and-apply', () => stepFeed(describeCurrent(engine, before), download.bytes, options));
   const after = syncStateOf(result.manifest, url, download.etag);
   if (result.type === 'current') return recordCurrent(engine, after, now);

@@ -95,6 +95,27 @@ describe('within one lineage', () => {
   });
 });
 
+describe('a delta after a worker start', () => {
+  it('is downloaded while the list in use is read back, and fetched only once', async () => {
+    const host = new TestFeedHost('https://feed.test/');
+    const current = await seedList(host);
+    const state = await current.loadState();
+    let downloadsWhenRead: string[] = [];
+    const slowList: CurrentList = {
+      position: current.position,
+      loadState: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        downloadsWhenRead = host.downloads();
+        return state;
+      },
+    };
+    await host.publish({ feed: SEED, version: 8, entries: entries(...COMMON, 'new.test'), issuedAt: '2025-02-26T00:00:00Z', deltasFrom: [7] });
+    expect(await stepFeed(slowList, host.files.get('feed.json')!, optionsFor(host))).toMatchObject({ type: 'updated', via: 'delta' });
+    expect(downloadsWhenRead).toEqual([expect.stringMatching(/^delta-7-8-/)]);
+    expect(host.downloads()).toHaveLength(1);
+  });
+});
+
 describe('a bundled seed lineage', () => {
   it('is refused from the network however new (a later build\'s long-lived seed replayed), downloading nothing', async () => {
     const host = new TestFeedHost('https://feed.test/');

@@ -3,7 +3,7 @@
 // extension then starts with no list and takes its first one from the network. An extension update
 // brings a newer seed to users who are still on an older seed of the same lineage.
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../../src/background/db.ts';
 import { readActiveList } from '../../../../src/background/list-store.ts';
 import { syncFeed } from '../../../../src/background/sync/run-sync.ts';
@@ -17,7 +17,14 @@ import { freshDatabaseName } from '../support/lists.ts';
 import { STRANGER_KEY, TEST_KEY, TestFeedHost } from '../support/test-feed.ts';
 import { domainEntries, liveVersion, verdictOf } from './sync-support.ts';
 
-afterEach(() => removeFakeChrome());
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+
+afterEach(() => {
+  removeFakeChrome();
+  vi.restoreAllMocks();
+});
 
 const POPUP = pageSender('src/popup/index.html');
 const SEED_V1 = 1_740_000_000;
@@ -53,6 +60,7 @@ describe('the bundled seed', () => {
     expect(await background.route({ name: 'list.status', request: {} }, POPUP)).toMatchObject({ ok: true, value: { origin: 'none', entryCount: 0, version: 0 } });
     expect(await verdictOf(background, 'http://evil-scam.test/')).toBe('unknown');
     expect(background.dnr.dynamic.size).toBe(0);
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('the bundled list was refused'), expect.objectContaining({ code: 'unknown-key' }));
   });
 
   it('whose snapshot was changed after signing is refused the same way', async () => {

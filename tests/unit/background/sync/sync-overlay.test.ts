@@ -117,6 +117,21 @@ describe('a compaction', () => {
     expect(await engine.db.count('shards')).toBe(engine.list.shards.length);
   });
 
+  it('leaves a base that later deltas and a restarted worker build on', async () => {
+    const many = Array.from({ length: COMPACT_AFTER_DOMAINS + 10 }, (_, i) => `bulk-${i}.test`);
+    await publishDelta(2, many);
+    const engine = await bench.services.getEngine();
+    await vi.waitFor(() => expect(engine.list.overlay).toEqual(EMPTY_OVERLAY), { timeout: 5000 });
+    await publishDelta(3, [...many.slice(1), 'after-compaction.test']);
+    expect(engine.list.overlay).toMatchObject({ added: ['after-compaction.test'], removed: ['bulk-0.test'] });
+    const restarted = Object.assign(bench.restart(), { clock: bench.clock });
+    await restarted.feedHost.publish({ ...liveVersion(4, [...many.slice(2), 'after-compaction.test']), deltasFrom: [3] });
+    await syncFeed(restarted.services, 'user');
+    expect((await restarted.services.getEngine()).list).toMatchObject({ version: 4, overlay: { removed: ['bulk-0.test', 'bulk-1.test'] } });
+    expect(isRedirectedByRules(restarted, 'bulk-1.test')).toBe(false);
+    expect(isRedirectedByRules(restarted, 'bulk-2.test')).toBe(true);
+  });
+
   it('comes with a change to the maintainers\' allow entries, which needs a dynamic rule write anyway', async () => {
     const allowed = { kind: 'host', value: 'login.evil-scam.test', category: 'phishing', source: 'live feed', added: '2025-02-20', allow: true } as const;
     await bench.feedHost.publish({ ...liveVersion(2, ['added-now.test']), entries: [...SEED_ENTRIES, allowed, ...domainEntries('added-now.test')], deltasFrom: [1] });

@@ -3,8 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { syncFeed } from '../../../../src/background/sync/run-sync.ts';
 import { readLocale, removeFakeChrome } from '../../shared/support/fake-chrome.ts';
-import { STRANGER_KEY } from '../support/test-feed.ts';
-import { liveVersion, pictureState, readLastSync, readSyncAlarm, readSyncState, startSyncBench, verdictOf, type SyncBench } from './sync-support.ts';
+import { getSeedLineage } from '../../../../src/background/sync/seed-lineage.ts';
+import { STRANGER_KEY, TEST_KEY } from '../support/test-feed.ts';
+import { domainEntries, liveVersion, pictureState, readLastSync, readSyncAlarm, readSyncState, startSyncBench, verdictOf, type SyncBench } from './sync-support.ts';
 
 const ENGLISH = readLocale('en');
 const MINUTE = 60_000;
@@ -68,6 +69,19 @@ describe('a refused update', () => {
     expect(await readLastSync(bench)).toEqual({ at: bench.clock.now.toISOString(), isOk: false, code, message: `Update refused. ${reason}` });
     expect((await readSyncState(bench)).failures).toBe(1);
     expect(console.warn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a bundled seed served from the network', () => {
+  it('is refused however new, as a newer build\'s ten-year seed replayed would be: the live feed stays', async () => {
+    const before = await pictureState(bench);
+    const seedLineage = await getSeedLineage(TEST_KEY.keyId);
+    await bench.feedHost.publish({ feed: seedLineage, version: 1_900_000_000, entries: domainEntries('seeded.test'), issuedAt: '2025-03-01T09:00:00Z', expiresAt: '2035-03-01T00:00:00Z' });
+    await syncFeed(bench.services, 'user');
+    expect(await pictureState(bench)).toEqual(before);
+    expect(await readLastSync(bench)).toMatchObject({ isOk: false, code: 'rollback' });
+    expect(bench.feedHost.downloads()).toEqual([expect.stringMatching(/^snapshot-3-/)]);
+    expect(await verdictOf(bench, 'http://seeded.test/')).toBe('unknown');
   });
 });
 
