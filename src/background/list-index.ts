@@ -5,7 +5,7 @@
 import { BlocklistIndex } from '../core/blocklist/index.ts';
 import type { FeedState } from '../core/feed/index.ts';
 import type { ScamWarnerDb, StoredListState } from './db.ts';
-import { readShardDomains, type ListPayload } from './list-store.ts';
+import { readShardsDomains, type ListPayload } from './list-store.ts';
 import { EMPTY_OVERLAY } from './rules/overlay.ts';
 
 export function loadIndex(bytes: Uint8Array): BlocklistIndex {
@@ -45,7 +45,7 @@ export function emptyList(now: Date): StoredListState {
 
 /** The stored list as core's feed state, for a delta to apply to: its domains are the base shards' with the overlay applied. */
 export async function readFeedState(db: ScamWarnerDb, list: StoredListState, index: BlocklistIndex): Promise<FeedState> {
-  const shards = await Promise.all(list.shards.map((shard) => readShardDomains(db, shard.ruleId, shard.digest)));
+  const shards = await readShardsDomains(db, list.shards);
   const overlay = list.overlay ?? EMPTY_OVERLAY;
   const blockDomains = new Set<string>();
   for (const domains of shards) for (const domain of domains) blockDomains.add(domain);

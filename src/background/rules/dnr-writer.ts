@@ -6,7 +6,7 @@
 // start. Callers run these one at a time (engine.ts queues them).
 import browser, { type DeclarativeNetRequest } from 'webextension-polyfill';
 import { readMeta, writeMeta, type AppliedRules, type ScamWarnerDb, type StoredListState } from '../db.ts';
-import { getShardKey, readShardDomains } from '../list-store.ts';
+import { getShardKey, readShardsDomains } from '../list-store.ts';
 import { buildAllowRule, buildRedirectRule, LIST_ALLOW_RULE_ID, PRIORITY_ALLOWLIST, USER_ALLOW_RULE_ID } from './rule-build.ts';
 import { diffShards, digestDomains, type DomainShard } from './shard-plan.ts';
 
@@ -47,9 +47,11 @@ export async function syncListRules(
   const isAllowChanged = applied.listAllowDigest !== allowDigest;
   if (toWrite.length === 0 && toRemove.length === 0 && !isAllowChanged) return { written: [], removed: [] };
   const shards = state.shards.filter((shard) => toWrite.includes(shard.ruleId));
-  const inMemory = new Map(planned.map((shard) => [getShardKey(shard.ruleId, shard.digest), shard.domains]));
-  const readDomains = async (ruleId: number, digest: string) => inMemory.get(getShardKey(ruleId, digest)) ?? readShardDomains(db, ruleId, digest);
-  const addRules = await Promise.all(shards.map(async (shard) => buildRedirectRule(shard.ruleId, await readDomains(shard.ruleId, shard.digest), warningPageUrl)));
+  const keyOf = (shard: { ruleId: number; digest: string }) => getShardKey(shard.ruleId, shard.digest);
+  const domains = new Map(planned.map((shard) => [keyOf(shard), shard.domains]));
+  const missing = shards.filter((shard) => !domains.has(keyOf(shard)));
+  (await readShardsDomains(db, missing)).forEach((stored, i) => domains.set(keyOf(missing[i]!), stored));
+  const addRules = shards.map((shard) => buildRedirectRule(shard.ruleId, domains.get(keyOf(shard)) ?? [], warningPageUrl));
   const allow = isAllowChanged ? allowRuleUpdate(LIST_ALLOW_RULE_ID, state.allowDomains) : { removeRuleIds: [], addRules: [] };
   await browser.declarativeNetRequest.updateDynamicRules({
     removeRuleIds: [...toWrite, ...toRemove, ...allow.removeRuleIds],

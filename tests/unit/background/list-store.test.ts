@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import { DB_VERSION, openDatabase, readMeta } from '../../../src/background/db.ts';
-import { installListState, readActiveList, readShardDomains } from '../../../src/background/list-store.ts';
+import { installListChange, installListState, readActiveList, readShardsDomains, rebaseList } from '../../../src/background/list-store.ts';
+import { applyOverlayChanges, EMPTY_OVERLAY } from '../../../src/background/rules/overlay.ts';
+import { planShards } from '../../../src/background/rules/shard-plan.ts';
 import { domains, freshDatabaseName, makePayload } from './support/lists.ts';
 
 const NOW = new Date('2025-03-01T10:00:00Z');
@@ -33,7 +35,7 @@ describe('installListState', () => {
     expect(active).toEqual(state);
     expect(active?.index).toEqual(new Uint8Array([3, 1, 2, 3]));
     expect(active?.installedAt).toBe(NOW.toISOString());
-    const stored = await Promise.all((active?.shards ?? []).map((shard) => readShardDomains(db, shard.ruleId, shard.digest)));
+    const stored = await readShardsDomains(db, active?.shards ?? []);
     expect(stored.flat().sort()).toEqual(domains(500).sort());
   });
 
@@ -55,5 +57,42 @@ describe('installListState', () => {
     await expect(installListState(db, broken, NOW)).rejects.toThrow();
     expect(await readActiveList(db)).toEqual(first);
     expect(await db.count('shards')).toBe(first.shards.length);
+  });
+});
+
+describe('installListChange', () => {
+  it('stores a delta\'s index and overlay on the same base, touching no shard record', async () => {
+    const db = await openDatabase(freshDatabaseName());
+    const { list: base } = await installListState(db, makePayload(1, domains(300)), NOW);
+    const shardsBefore = await db.getAll('shards');
+    const overlay = applyOverlayChanges(EMPTY_OVERLAY, { added: ['new.test'], removed: ['scam-0.test'] }, new Set([...domains(300).slice(1), 'new.test']));
+    const later = new Date(NOW.getTime() + 60_000);
+    const change = { version: 2, entryCount: 300, index: new Uint8Array([2]), allowDomains: [], indicators: [], overlay };
+    const next = await installListChange(db, base, change, later, { lastSync: { at: later.toISOString(), isOk: true, code: null, message: null } });
+    expect(await readActiveList(db)).toEqual(next);
+    expect(next).toMatchObject({ version: 2, origin: 'feed', shards: base.shards, overlay, installedAt: later.toISOString() });
+    expect(await db.getAll('shards')).toEqual(shardsBefore);
+    expect(await db.count('lists')).toBe(1);
+  });
+});
+
+describe('rebaseList', () => {
+  it('moves the active list onto new shards and empties its overlay', async () => {
+    const db = await openDatabase(freshDatabaseName());
+    const { list } = await installListState(db, makePayload(1, domains(100)), NOW);
+    const rebased = await rebaseList(db, list, planShards([...domains(100), 'folded.test']));
+    expect(await readActiveList(db)).toEqual(rebased);
+    expect(rebased.overlay).toEqual(EMPTY_OVERLAY);
+    expect((await readShardsDomains(db, rebased.shards)).flat()).toContain('folded.test');
+    expect(await db.count('shards')).toBe(rebased.shards.length);
+  });
+
+  it('refuses, changing nothing, when another list became active meanwhile', async () => {
+    const db = await openDatabase(freshDatabaseName());
+    const { list: old } = await installListState(db, makePayload(1, domains(100)), NOW);
+    const { list: current } = await installListState(db, makePayload(2, domains(120)), new Date(NOW.getTime() + 1000));
+    await expect(rebaseList(db, old, planShards(domains(100)))).rejects.toThrow(/another list became active/);
+    expect(await readActiveList(db)).toEqual(current);
+    expect((await readShardsDomains(db, current.shards)).flat().sort()).toEqual(domains(120).sort());
   });
 });
