@@ -1,7 +1,12 @@
 // Writes the overlay (rules/overlay.ts) as session rules, in one call that replaces both rules at
 // once, so no moment has one without the other. Session rules outlive a service-worker restart but
 // not a browser restart: each worker start compares what the browser holds with the active list's
-// overlay and writes it again only when they differ.
+// overlay and writes it again only when they differ, before the engine answers anything (about a
+// second after launch in the end-to-end test, the launch included). In that window after a browser
+// start, a page of a domain added since the last compaction is not redirected by the browser (the
+// base's dynamic rules are in place, so every other listed domain is): its request reaches the site,
+// and the content script's verdict request, answered once the engine is up, sends the tab to the
+// warning page as the page starts. A domain removed since then is still redirected for that moment.
 import browser, { type DeclarativeNetRequest } from 'webextension-polyfill';
 import type { ListOverlay } from './overlay.ts';
 import { buildOverlayAllowRule, buildOverlayRedirectRule, OVERLAY_ALLOW_RULE_ID, OVERLAY_REDIRECT_RULE_ID } from './rule-build.ts';
