@@ -4,6 +4,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { WARNING_PAGE_PATH } from '../shared/warning-url.ts';
 import { createHandlers } from './handlers/index.ts';
 import { listenToNavigation } from './navigation.ts';
+import { prepareMatchers } from './page-scan.ts';
 import { forgetTabRules } from './proceed.ts';
 import { createReportQueue, REPORT_ALARM } from './reports/queue.ts';
 import { createRouter, readOrigin } from './router.ts';
@@ -40,6 +41,9 @@ function flushReports(): Promise<void> {
 void flushReports();
 
 services.getEngine().then(
-  (engine) => console.info(`Scam Warner: ready in ${Math.round(performance.now() - startedAt)} ms (list version ${engine.list.version}, ${engine.list.entryCount} entries)`),
+  (engine) => {
+    console.info(`Scam Warner: ready in ${Math.round(performance.now() - startedAt)} ms (list version ${engine.list.version}, ${engine.list.entryCount} entries)`);
+    setTimeout(() => prepareMatchers(engine), 0);
+  },
   (error: unknown) => console.error('Scam Warner: could not start', error),
 );

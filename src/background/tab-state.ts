@@ -22,6 +22,12 @@ export async function readPageEvidence(tabId: number, url: string): Promise<Scan
   return evidence?.url === url ? evidence.result : null;
 }
 
+/** Only what this worker already holds: for a page that has just started, which has no scan of its own yet. */
+export function peekPageEvidence(tabId: number, url: string): ScanResult | null {
+  const evidence = known.get(tabId);
+  return evidence?.url === url ? evidence.result : null;
+}
+
 export async function writePageEvidence(tabId: number, url: string, result: ScanResult): Promise<void> {
   known.set(tabId, { url, result });
   await browser.storage.session.set({ [keyOf(tabId)]: { url, result } satisfies PageEvidence });

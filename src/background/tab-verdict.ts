@@ -7,11 +7,16 @@ import { showBadge } from './badge.ts';
 import { checkUrlNow, getHost } from './checker.ts';
 import { hasProceeded } from './proceed.ts';
 import type { Services } from './services.ts';
-import { readPageEvidence } from './tab-state.ts';
+import { peekPageEvidence, readPageEvidence } from './tab-state.ts';
 
-export async function refreshTabVerdict(services: Services, tabId: number, url: string): Promise<Verdict> {
+/**
+ * `isPageStart`: the page has just started and has no scan of its own yet, so the stored evidence is
+ * not read: the answer goes out in the same turn, before the page's own scan can delay it.
+ */
+export async function refreshTabVerdict(services: Services, tabId: number, url: string, isPageStart = false): Promise<Verdict> {
   const engine = await services.getEngine();
-  const verdict = checkUrlNow(url, engine, await readPageEvidence(tabId, url));
+  const evidence = isPageStart ? peekPageEvidence(tabId, url) : await readPageEvidence(tabId, url);
+  const verdict = checkUrlNow(url, engine, evidence);
   // Not awaited: the page waits for the verdict to show its banner, not for the toolbar.
   void showBadge(tabId, verdict.verdict);
   return verdict;

@@ -31,7 +31,7 @@ async function answerPage(services: Services, caller: Caller, snapshot: PageSnap
   // The scan is about the sender's URL, whatever URL the snapshot claims.
   const scan = snapshot === null ? null : scanSnapshot(engine, url, snapshot);
   if (scan !== null) await writePageEvidence(tabId, url, scan);
-  const verdict = await refreshTabVerdict(services, tabId, url);
+  const verdict = await refreshTabVerdict(services, tabId, url, snapshot === null);
   const isStopping = verdict.verdict === 'dangerous' && (await stopInTab(services, tabId, url));
   const isDismissed = findCoveringSite(engine.dismissals, getHost(url) ?? '') !== undefined;
   const shouldShowBanner = verdict.verdict === 'suspicious' && !isDismissed;
