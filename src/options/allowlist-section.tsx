@@ -1,39 +1,26 @@
-// The sites the user trusts, each with a button to stop trusting it.
-import { useState } from 'preact/hooks';
-import { formatDate, t } from '../shared/i18n.ts';
-import { send, type AllowedSite } from '../shared/protocol.ts';
-import { ErrorNote, LoadingNote } from '../ui/status-note.tsx';
-import { useAsync } from '../ui/use-async.ts';
+// The sites the user trusts (the allowlist always wins), and the sites whose suspicious-page banner
+// they dismissed, each with a way to take it back.
+import { send } from '../shared/protocol.ts';
+import { HostListSection } from './host-list-section.tsx';
 
 export function AllowlistSection() {
-  const [sites, setSites] = useState<AllowedSite[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const loaded = useAsync(() => send('allowlist.get', {}), []);
-  const shown = sites ?? loaded.value;
-  const remove = (host: string) => (event: MouseEvent) => {
-    if (!event.isTrusted) return;
-    send('site.untrust', { host }).then(setSites, (failure: unknown) => setError(String(failure)));
-  };
   return (
-    <section aria-labelledby="allowlist-heading" data-testid="options:allowlist">
-      <h2 id="allowlist-heading">{t('options_allowlist_heading')}</h2>
-      <p class="note">{t('options_allowlist_lead')}</p>
-      {loaded.isLoading && !shown ? <LoadingNote /> : null}
-      {shown?.length === 0 ? <p data-testid="options:allowlist-empty">{t('options_allowlist_empty')}</p> : null}
-      <ul class="allowlist">
-        {(shown ?? []).map((site) => (
-          <li key={site.host} data-testid="options:allowed-site">
-            <span>
-              <span class="url">{site.host}</span> <span class="note">{formatDate(site.added)}</span>
-            </span>
-            <button type="button" aria-label={t('options_remove_label', site.host)} onClick={remove(site.host)}>
-              {t('options_remove')}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {loaded.error !== undefined ? <ErrorNote message={loaded.error} /> : null}
-      {error !== null ? <ErrorNote message={error} /> : null}
-    </section>
+    <HostListSection
+      id="allowlist"
+      texts={{ heading: 'options_allowlist_heading', lead: 'options_allowlist_lead', empty: 'options_allowlist_empty', remove: 'options_remove', removeLabel: 'options_remove_label' }}
+      load={() => send('allowlist.get', {})}
+      remove={(host) => send('site.untrust', { host })}
+    />
+  );
+}
+
+export function DismissalsSection() {
+  return (
+    <HostListSection
+      id="dismissals"
+      texts={{ heading: 'options_dismissals_heading', lead: 'options_dismissals_lead', empty: 'options_dismissals_empty', remove: 'options_dismissals_remove', removeLabel: 'options_dismissals_remove_label' }}
+      load={() => send('dismissals.get', {})}
+      remove={(host) => send('dismissal.remove', { host })}
+    />
   );
 }

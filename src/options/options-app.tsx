@@ -3,7 +3,7 @@ import { t } from '../shared/i18n.ts';
 import { send } from '../shared/protocol.ts';
 import { ErrorNote, LoadingNote } from '../ui/status-note.tsx';
 import { useAsync } from '../ui/use-async.ts';
-import { AllowlistSection } from './allowlist-section.tsx';
+import { AllowlistSection, DismissalsSection } from './allowlist-section.tsx';
 import { FeedSection } from './feed-section.tsx';
 import { SensitivitySection } from './sensitivity-section.tsx';
 
@@ -13,6 +13,7 @@ export function OptionsApp() {
     <main data-testid="options:main">
       <h1>{t('options_page_title')}</h1>
       <AllowlistSection />
+      <DismissalsSection />
       {settings.isLoading && !settings.value ? <LoadingNote /> : null}
       {settings.error !== undefined ? <ErrorNote message={settings.error} /> : null}
       {settings.value ? (

@@ -132,6 +132,9 @@ export interface Protocol {
   'site.trust': { request: { host: string }; response: AllowedSite[] };
   'site.untrust': { request: { host: string }; response: AllowedSite[] };
   'allowlist.get': { request: EmptyRequest; response: AllowedSite[] };
+  /** Extension pages: sites whose suspicious-page banner the user dismissed, and showing it again. */
+  'dismissals.get': { request: EmptyRequest; response: AllowedSite[] };
+  'dismissal.remove': { request: { host: string }; response: AllowedSite[] };
   'settings.get': { request: EmptyRequest; response: Settings };
   'settings.set': { request: Partial<Settings>; response: Settings };
   'list.status': { request: EmptyRequest; response: ListStatus };

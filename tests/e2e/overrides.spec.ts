@@ -59,8 +59,8 @@ describe('always allow', () => {
   it('can be taken back from the options page', async () => {
     const options = await harness.context.newPage();
     await options.goto(`chrome-extension://${harness.extensionId}/src/options/index.html`);
-    await options.getByTestId('options:allowed-site').first().waitFor();
-    expect(await options.getByTestId('options:allowed-site').textContent()).toContain(DEMO_HOSTS.listed);
+    await options.getByTestId('options:allowlist-site').first().waitFor();
+    expect(await options.getByTestId('options:allowlist-site').textContent()).toContain(DEMO_HOSTS.listed);
     await options.getByRole('button', { name: `Stop trusting ${DEMO_HOSTS.listed}` }).click();
     await options.getByTestId('options:allowlist-empty').waitFor();
     await (await expectWarning(harness, webUrl(DEMO_HOSTS.listed, '/taken-back'))).close();

@@ -8,7 +8,7 @@ import { addHost, listHosts, removeHost } from '../site-sets.ts';
 import { scheduleSoon } from '../sync/sync-listeners.ts';
 import { validateEmpty, validateHostRequest, validateSettingsPatch } from '../validate.ts';
 
-type PreferenceMessages = 'site.trust' | 'site.untrust' | 'allowlist.get' | 'settings.get' | 'settings.set';
+type PreferenceMessages = 'site.trust' | 'site.untrust' | 'allowlist.get' | 'dismissals.get' | 'dismissal.remove' | 'settings.get' | 'settings.set';
 
 export function createPreferenceHandlers(services: Services): Pick<HandlerTable, PreferenceMessages> {
   const changeAllowlist = (change: typeof addHost | typeof removeHost) => async ({ host }: { host: string }) => {
@@ -27,6 +27,22 @@ export function createPreferenceHandlers(services: Services): Pick<HandlerTable,
       validate: validateEmpty,
       async handle() {
         return listHosts((await services.getEngine()).db, 'allowlist');
+      },
+    },
+    'dismissals.get': {
+      tier: 'extension',
+      validate: validateEmpty,
+      async handle() {
+        return listHosts((await services.getEngine()).db, 'dismissals');
+      },
+    },
+    'dismissal.remove': {
+      tier: 'extension',
+      validate: validateHostRequest,
+      async handle({ host }) {
+        const engine = await services.getEngine();
+        engine.dismissals = await removeHost(engine.db, 'dismissals', host);
+        return engine.dismissals;
       },
     },
     'settings.get': {

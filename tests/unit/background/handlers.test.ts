@@ -48,6 +48,12 @@ describe('content script messages', () => {
     expect(await background.route({ name: 'banner.dismiss', request: {} }, contentSender(tabId, url))).toEqual({ ok: true, value: null });
     const again = await background.route({ name: 'verdict.get', request: {} }, contentSender(tabId, `${url}other`));
     expect(again).toMatchObject({ ok: true, value: { verdict: 'suspicious', shouldShowBanner: false } });
+    const options = pageSender('src/options/index.html');
+    expect(await background.route({ name: 'dismissals.get', request: {} }, options)).toMatchObject({ ok: true, value: [{ host: 'paypal.com.verify-account.test' }] });
+    expect(await background.route({ name: 'dismissal.remove', request: { host: 'paypal.com.verify-account.test' } }, contentSender(tabId, url))).toMatchObject({ ok: false, error: 'not allowed' });
+    expect(await background.route({ name: 'dismissal.remove', request: { host: 'paypal.com.verify-account.test' } }, options)).toEqual({ ok: true, value: [] });
+    const warnedAgain = await background.route({ name: 'verdict.get', request: {} }, contentSender(tabId, url));
+    expect(warnedAgain).toMatchObject({ ok: true, value: { verdict: 'suspicious', shouldShowBanner: true } });
   });
 
   it('page.scan adds the page evidence to the verdict of that tab and that URL only', async () => {

@@ -14,6 +14,8 @@ const TIERS: Record<MessageName, HandlerSpec<MessageName>['tier']> = {
   'site.trust': 'extension',
   'site.untrust': 'extension',
   'allowlist.get': 'extension',
+  'dismissals.get': 'extension',
+  'dismissal.remove': 'extension',
   'settings.get': 'extension',
   'settings.set': 'extension',
   'list.status': 'extension',
@@ -28,6 +30,7 @@ const VALIDATORS: Partial<Record<MessageName, (value: unknown) => unknown>> = {
   'warning.proceed': validateUrlRequest,
   'tab.describe': validateTabRequest,
   'site.trust': validateHostRequest,
+  'dismissal.remove': validateHostRequest,
 };
 
 /** A table whose handlers echo who called them with what, so the tests see what got through. */

@@ -17,6 +17,7 @@ function installBackground(): FakeChrome {
     { host: 'bank.test', added: '2025-01-02T00:00:00.000Z' },
     { host: 'shop.test', added: '2025-02-03T00:00:00.000Z' },
   ];
+  let dismissed: AllowedSite[] = [{ host: 'deals.test', added: '2025-04-05T00:00:00.000Z' }];
   let settings: Settings = { sensitivity: 'normal', feedUrl: null, isAutoUpdateOn: true };
   const fake = installFakeChrome('en');
   fake.reply = (message) => {
@@ -25,6 +26,11 @@ function installBackground(): FakeChrome {
     if (name === 'site.untrust') {
       sites = sites.filter((site) => site.host !== (request as { host: string }).host);
       return { ok: true, value: sites };
+    }
+    if (name === 'dismissals.get') return { ok: true, value: dismissed };
+    if (name === 'dismissal.remove') {
+      dismissed = dismissed.filter((site) => site.host !== (request as { host: string }).host);
+      return { ok: true, value: dismissed };
     }
     if (name === 'settings.get') return { ok: true, value: settings };
     if (name === 'settings.set') {
@@ -41,10 +47,21 @@ describe('the options page', () => {
   it('lists the trusted sites and removes one with its labelled button', async () => {
     const fake = installBackground();
     render(<OptionsApp />);
-    await waitFor(() => expect(screen.getAllByTestId('options:allowed-site')).toHaveLength(2));
+    await waitFor(() => expect(screen.getAllByTestId('options:allowlist-site')).toHaveLength(2));
     clickAsUser(screen.getByRole('button', { name: 'Stop trusting bank.test' }));
-    await waitFor(() => expect(screen.getAllByTestId('options:allowed-site')).toHaveLength(1));
+    await waitFor(() => expect(screen.getAllByTestId('options:allowlist-site')).toHaveLength(1));
     expect(fake.sent).toContainEqual({ name: 'site.untrust', request: { host: 'bank.test' } });
+  });
+
+  it('lists the sites whose banner was dismissed and turns the warning back on', async () => {
+    const fake = installBackground();
+    render(<OptionsApp />);
+    await waitFor(() => expect(screen.getAllByTestId('options:dismissals-site')).toHaveLength(1));
+    screen.getByRole('button', { name: 'Show the warning banner on deals.test again' }).click();
+    expect(fake.sent).not.toContainEqual({ name: 'dismissal.remove', request: { host: 'deals.test' } });
+    clickAsUser(screen.getByRole('button', { name: 'Show the warning banner on deals.test again' }));
+    await waitFor(() => expect(screen.getByTestId('options:dismissals-empty')).toBeTruthy());
+    expect(fake.sent).toContainEqual({ name: 'dismissal.remove', request: { host: 'deals.test' } });
   });
 
   it('saves the sensitivity chosen', async () => {
