@@ -58,6 +58,9 @@ export function identifyCaller(sender: Sender, identity: RouterIdentity): Caller
   const tabId = sender.tab?.id ?? null;
   if (identity.extensionOrigins.includes(origin)) {
     if (sender.origin !== undefined && !identity.extensionOrigins.includes(sender.origin)) return null;
+    // None of our pages is ever framed by design; the web-accessible warning page can be, by a hostile
+    // page hoping for a click on "Proceed" it cannot see. The page refuses to act; so does this.
+    if (sender.frameId !== undefined && sender.frameId !== 0) return null;
     return { kind: 'extension', tabId, url: sender.url };
   }
   const isWebPage = origin.startsWith('http://') || origin.startsWith('https://');

@@ -78,6 +78,14 @@ describe('router trust tiers', () => {
     expect(await route({ name: 'site.trust', request: { host: 'a.test' } }, cases[0] ?? {})).toEqual({ ok: false, error: 'not allowed' });
   });
 
+  it('refuses an extension page framed by another page (the web-accessible warning page)', async () => {
+    const framed: Sender = { ...warningTab, frameId: 4 };
+    for (const name of ['warning.proceed', 'site.trust', 'warning.describe'] as const) {
+      const request = name === 'site.trust' ? { host: 'evil.test' } : { url: 'http://evil.test/' };
+      expect(await route({ name, request }, framed), name).toEqual({ ok: false, error: 'not allowed' });
+    }
+  });
+
   it('lets extension pages, in a tab or not, change settings and proceed', async () => {
     const reply = await route({ name: 'warning.proceed', request: { url: 'http://evil.test/' } }, warningTab);
     expect(reply).toMatchObject({ ok: true, value: { caller: { kind: 'extension', tabId: 9 } } });
