@@ -2,7 +2,7 @@
 // suspicious-page banner they dismissed. A host covers its subdomains, like DNR's requestDomains.
 import type { AllowedSite } from '../shared/protocol.ts';
 import type { ScamWarnerDb } from './db.ts';
-import { isHostWithin } from './rules/rule-build.ts';
+import { isHostWithin } from '../core/verdict.ts';
 
 export type HostSetName = 'allowlist' | 'dismissals';
 

@@ -5,6 +5,7 @@
 // allow where a listed domain lies under a removed one); the user's "proceed" in one tab; the
 // maintainers' allow entries and the user's lasting allowlist, which beat everything.
 import type { DeclarativeNetRequest } from 'webextension-polyfill';
+import { isHostWithin } from '../../core/verdict.ts';
 
 type Rule = DeclarativeNetRequest.Rule;
 
@@ -75,9 +76,4 @@ export function isProceedAllowed(rules: readonly Rule[], tabId: number, host: st
       rule.condition.tabIds?.includes(tabId) === true &&
       (rule.condition.requestDomains ?? []).some((domain) => isHostWithin(host, domain)),
   );
-}
-
-/** `a.b.example.com` is within `example.com` and `b.example.com`, not within `ample.com`. */
-export function isHostWithin(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
 }
