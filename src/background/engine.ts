@@ -12,6 +12,7 @@ import { installListState, readActiveList } from './list-store.ts';
 import { syncListRules, syncUserAllowRule } from './rules/dnr-writer.ts';
 import { EMPTY_OVERLAY } from './rules/overlay.ts';
 import { syncOverlayRules } from './rules/overlay-writer.ts';
+import { createSerialQueue } from './serial-queue.ts';
 import type { DomainShard } from './rules/shard-plan.ts';
 import { loadSeed } from './seed.ts';
 import { listHosts } from './site-sets.ts';
@@ -45,17 +46,11 @@ export interface EngineOptions {
   feed?: Partial<FeedConfig>;
 }
 
-let listWork: Promise<unknown> = Promise.resolve();
-
 /**
  * Work that changes the list in use or the browser's rules for it runs one job at a time, in order:
  * a compaction never interleaves with an update, and rules are written in the order lists came.
  */
-export function serializeListWork<T>(work: () => Promise<T>): Promise<T> {
-  const result = listWork.then(work);
-  listWork = result.catch(() => undefined);
-  return result;
-}
+export const serializeListWork = createSerialQueue();
 
 /** Rule writing after the engine answers (a large first write must not delay verdicts); a failure is logged and retried at the next start. */
 export function queueRuleWork(work: () => Promise<unknown>): Promise<unknown> {

@@ -2,15 +2,10 @@
 // and are the single record of what the user let through, for DNR and for our own checks alike.
 import browser from 'webextension-polyfill';
 import { buildProceedRule, getNextRuleId, isProceedAllowed } from './rules/rule-build.ts';
-
-let queue: Promise<unknown> = Promise.resolve();
+import { createSerialQueue } from './serial-queue.ts';
 
 /** Session rule ids come from the rules in place, so changes must not interleave. */
-function serialize<T>(work: () => Promise<T>): Promise<T> {
-  const result = queue.then(work, work);
-  queue = result.catch(() => undefined);
-  return result;
-}
+const serialize = createSerialQueue();
 
 export async function hasProceeded(tabId: number, host: string): Promise<boolean> {
   return isProceedAllowed(await browser.declarativeNetRequest.getSessionRules(), tabId, host);

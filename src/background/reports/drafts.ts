@@ -7,6 +7,7 @@ import { buildReport, createIdempotencyKey, validateReport, type Report, type Re
 import type { Verdict } from '../../core/types.ts';
 import type { ReportDraft } from '../../shared/protocol.ts';
 import { checkUrlNow } from '../checker.ts';
+import { createSerialQueue } from '../serial-queue.ts';
 import type { Services } from '../services.ts';
 import { getDescribedUrl, refreshTabVerdict } from '../tab-verdict.ts';
 
@@ -26,14 +27,8 @@ interface PageFacts {
   verdict: Verdict;
 }
 
-let writes: Promise<unknown> = Promise.resolve();
-
 /** Read-modify-writes of the drafts record run one at a time. */
-function serialize<T>(work: () => Promise<T>): Promise<T> {
-  const result = writes.then(work, work);
-  writes = result.catch(() => undefined);
-  return result;
-}
+const serialize = createSerialQueue();
 
 async function readDrafts(): Promise<Record<string, Report>> {
   return ((await browser.storage.session.get(DRAFTS_KEY))[DRAFTS_KEY] as Record<string, Report> | undefined) ?? {};
