@@ -38,10 +38,6 @@ export function shouldCompact(overlay: ListOverlay): boolean {
   return getOverlaySize(overlay) > COMPACT_AFTER_DOMAINS;
 }
 
-export function isEmptyOverlay(overlay: ListOverlay): boolean {
-  return overlay.added.length === 0 && overlay.removed.length === 0;
-}
-
 /**
  * The overlay after a delta's own changes to the listed domains. A domain a delta adds was not
  * listed, so it is either back from `removed` or new to the base; one it removes was listed, so it

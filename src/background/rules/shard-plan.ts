@@ -31,10 +31,6 @@ export function getShardRuleId(domain: string): number {
   return FIRST_SHARD_RULE_ID + (hashString(domain) % SHARD_COUNT);
 }
 
-export function isShardRuleId(ruleId: number): boolean {
-  return ruleId >= FIRST_SHARD_RULE_ID && ruleId < FIRST_SHARD_RULE_ID + SHARD_COUNT;
-}
-
 /** Two independent 32-bit hashes over the sorted list and its size: a changed set changes it. */
 export function digestDomains(sortedDomains: readonly string[]): string {
   let first = 0x811c9dc5;
