@@ -16,7 +16,10 @@ const known = new Map<number, PageEvidence | null>();
 export async function readPageEvidence(tabId: number, url: string): Promise<ScanResult | null> {
   let evidence = known.get(tabId);
   if (evidence === undefined) {
-    evidence = ((await browser.storage.session.get(keyOf(tabId)))[keyOf(tabId)] as PageEvidence | undefined) ?? null;
+    const stored = ((await browser.storage.session.get(keyOf(tabId)))[keyOf(tabId)] as PageEvidence | undefined) ?? null;
+    // A scan written while storage answered is newer than what storage held: a new tab's commit
+    // and its first scan arrive together, and the scan must not be lost (the banner waited 1.5 s).
+    evidence = known.get(tabId) ?? stored;
     known.set(tabId, evidence);
   }
   return evidence?.url === url ? evidence.result : null;
