@@ -17,6 +17,10 @@ export interface LookupTables extends IndexTables {
   groupMask: number;
   /** Two words per bucket, or none for a small index, whose tables stay in cache anyway. */
   filter: Uint32Array;
+  /** False when no row is an allow row: a lookup then stops at the first block row it finds. */
+  hasAllowRows: boolean;
+  /** A bit per host with url-prefix rows, by the low bits of its key's low half: most hosts are ruled out without a search. */
+  prefixFilter: Uint32Array;
 }
 
 export const KIND_BIT: Readonly<Record<EntryKind, number>> = { domain: 1, host: 2, 'url-prefix': 4 };
@@ -47,6 +51,23 @@ function buildFilter({ directory, rest, stride }: IndexTables): Uint32Array {
   return filter;
 }
 
+/** At least this many filter bits per host with url-prefix rows, so that few other hosts get past. */
+const PREFIX_FILTER_BITS_PER_HOST = 64;
+const MIN_PREFIX_FILTER_WORDS = 32;
+const MAX_PREFIX_FILTER_WORDS = 1 << 15;
+
+function buildPrefixFilter({ prefixLow }: IndexTables): Uint32Array {
+  const wanted = (prefixLow.length * PREFIX_FILTER_BITS_PER_HOST) / 32;
+  let words = MIN_PREFIX_FILTER_WORDS;
+  while (words < wanted && words < MAX_PREFIX_FILTER_WORDS) words *= 2;
+  const filter = new Uint32Array(words);
+  for (const low of prefixLow) {
+    const bit = low & (32 * words - 1);
+    filter[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  return filter;
+}
+
 export function prepareLookupTables(tables: IndexTables): LookupTables {
   const { groups, bucketBits } = tables;
   const groupBits = bitsToNumber(groups.length);
@@ -61,5 +82,7 @@ export function prepareLookupTables(tables: IndexTables): LookupTables {
     groupBits,
     groupMask: (2 ** groupBits - 1) | 0,
     filter: buildFilter(tables),
+    hasAllowRows: groups.some((group) => group.allow),
+    prefixFilter: buildPrefixFilter(tables),
   };
 }

@@ -34,11 +34,13 @@ const layout = new Int32Array(LAYOUT.size);
 const keys = new Uint32Array(2 * MAX_SLOTS);
 const slotStart = new Int32Array(MAX_SLOTS);
 const slotEnd = new Int32Array(MAX_SLOTS);
-/** Where each slot's bucket starts in the rows. */
-const bucketStarts = new Int32Array(MAX_SLOTS);
-/** Slots 0 to hostSlots - 1 are the host's suffixes and the host; path slots follow up to slotCount. */
-let hostSlots = 0;
-let slotCount = 0;
+/**
+ * [host slots, slot count]: slots 0 to host slots - 1 are the host's suffixes and the host, path
+ * slots follow. A typed array, not module variables, which cost a hole check on every access.
+ */
+const counts = new Int32Array(2);
+const HOST_SLOTS = 0;
+const SLOT_COUNT = 1;
 
 /** Host suffix keys, shortest first, then the host's own; returns how many. */
 function hashHost(url: string): number {
@@ -66,15 +68,18 @@ function hashPath(url: string, firstSlot: number): number {
   return slot;
 }
 
+/** True when the host in `slot` has url-prefix rows: a bit of a small filter rules out nearly every other host without a search. */
 function hasPrefixRows(tables: LookupTables, slot: number): boolean {
-  if (tables.prefixHigh.length === 0) return false;
   const high = keys[2 * slot]!;
   const low = keys[2 * slot + 1]!;
+  const { prefixFilter, prefixHigh, prefixLow } = tables;
+  const bit = low & (32 * prefixFilter.length - 1);
+  if ((prefixFilter[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
   let first = 0;
-  let end = tables.prefixHigh.length;
+  let end = prefixHigh.length;
   while (first < end) {
     const middle = (first + end) >>> 1;
-    const order = tables.prefixHigh[middle]! - high || tables.prefixLow[middle]! - low;
+    const order = prefixHigh[middle]! - high || prefixLow[middle]! - low;
     if (order === 0) return true;
     if (order < 0) first = middle + 1;
     else end = middle;
@@ -86,7 +91,7 @@ function toMatch(tables: LookupTables, url: string, group: number, slot: number)
   return {
     action: tables.isAllow[group] === 1 ? 'allow' : 'block',
     // Host slots all end where the host does.
-    entry: url.slice(slotStart[slot], slot < hostSlots ? layout[HOST_END] : slotEnd[slot]),
+    entry: url.slice(slotStart[slot], slot < counts[HOST_SLOTS]! ? layout[HOST_END] : slotEnd[slot]),
     kind: tables.groups[group]!.kind,
     meta: tables.metas[group]!,
   };
@@ -109,9 +114,9 @@ function probeSlot(tables: LookupTables, slot: number, kinds: number): number {
     if ((filter[2 * bucket + (first >>> 5)]! & (1 << (first & 31))) === 0 || (filter[2 * bucket + (second >>> 5)]! & (1 << (second & 31))) === 0) return -1;
   }
   const fingerprint = (high >>> tables.extraBits) & 0xffff;
-  const { fingerprints, rest, stride } = tables;
-  const end = tables.directory[bucket + 1]!;
-  let row = bucketStarts[slot]!;
+  const { directory, fingerprints, rest, stride } = tables;
+  const end = directory[bucket + 1]!;
+  let row = directory[bucket]!;
   while (row < end && fingerprints[row]! < fingerprint) row++;
   for (; row < end && fingerprints[row] === fingerprint; row++) {
     const at = row * stride;
@@ -142,22 +147,46 @@ function hashCleanHost(url: string): number {
 function hashExpressions(tables: LookupTables, url: string, isCanonical: boolean): string | null {
   const cleanSlots = hashCleanHost(url);
   if (cleanSlots > 0) {
-    hostSlots = slotCount = cleanSlots;
+    counts[HOST_SLOTS] = counts[SLOT_COUNT] = cleanSlots;
     // Most URLs need only their host, and a clean host needs no canonicalization of the rest.
     if (!hasPrefixRows(tables, cleanSlots - 1)) return url;
     // The canonical form starts with the same scheme and host: only its path is left to hash.
     const canonical = isCanonical ? url : canonicalizeUrl(url);
     if (canonical === null) return null;
     locatePath(canonical, layout);
-    slotCount = hashPath(canonical, hostSlots);
+    counts[SLOT_COUNT] = hashPath(canonical, cleanSlots);
     return canonical;
   }
   const canonical = isCanonical ? url : canonicalizeUrl(url);
   if (canonical === null) return null;
   locateExpressions(canonical, layout);
-  hostSlots = hashHost(canonical);
-  slotCount = hasPrefixRows(tables, hostSlots - 1) ? hashPath(canonical, hostSlots) : hostSlots;
+  const hostSlots = hashHost(canonical);
+  counts[HOST_SLOTS] = hostSlots;
+  counts[SLOT_COUNT] = hasPrefixRows(tables, hostSlots - 1) ? hashPath(canonical, hostSlots) : hostSlots;
   return canonical;
+}
+
+/** A match as one number: its group times this, plus its slot. */
+const SLOT_RANGE = 16;
+
+/**
+ * `group * SLOT_RANGE + slot` of the match to report, or -1: the most specific allow row, else the most
+ * specific block row. Once a block row is found only an allow row could change the answer, and an
+ * index without any is not searched further.
+ */
+function findMatch(tables: LookupTables): number {
+  const hostSlots = counts[HOST_SLOTS]!;
+  let found = -1;
+  // Slots run from least to most specific, so probe them backwards.
+  for (let slot = counts[SLOT_COUNT]! - 1; slot >= 0; slot--) {
+    const group = probeSlot(tables, slot, slot >= hostSlots ? PATH_KINDS : slot === hostSlots - 1 ? HOST_KINDS : SUFFIX_KINDS);
+    if (group < 0) continue;
+    if (tables.isAllow[group] === 1) return group * SLOT_RANGE + slot;
+    if (found >= 0) continue;
+    found = group * SLOT_RANGE + slot;
+    if (!tables.hasAllowRows) return found;
+  }
+  return found;
 }
 
 /**
@@ -167,21 +196,8 @@ function hashExpressions(tables: LookupTables, url: string, isCanonical: boolean
 export function lookupUrl(tables: LookupTables, url: string, isCanonical = false): IndexMatch | null {
   const hashed = hashExpressions(tables, url, isCanonical);
   if (hashed === null) return null;
-  let blockGroup = -1;
-  let blockSlot = -1;
-  // Every slot's directory entry first: the reads do not depend on one another, so the processor
-  // overlaps their cache misses instead of waiting for each in turn.
-  const { directory, bucketShift } = tables;
-  for (let slot = 0; slot < slotCount; slot++) bucketStarts[slot] = directory[keys[2 * slot]! >>> bucketShift]!;
-  // Slots run from least to most specific, so probe them backwards.
-  for (let slot = slotCount - 1; slot >= 0; slot--) {
-    const group = probeSlot(tables, slot, slot >= hostSlots ? PATH_KINDS : slot === hostSlots - 1 ? HOST_KINDS : SUFFIX_KINDS);
-    if (group < 0) continue;
-    if (tables.isAllow[group] === 1) return toMatch(tables, hashed, group, slot);
-    if (blockGroup < 0) {
-      blockGroup = group;
-      blockSlot = slot;
-    }
-  }
-  return blockGroup < 0 ? null : toMatch(tables, hashed, blockGroup, blockSlot);
+  const found = findMatch(tables);
+  if (found < 0) return null;
+  const slot = found % SLOT_RANGE;
+  return toMatch(tables, hashed, (found - slot) / SLOT_RANGE, slot);
 }
