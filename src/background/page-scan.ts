@@ -22,3 +22,11 @@ export function scanSnapshot(engine: Engine, url: string, snapshot: PageSnapshot
   const matcher = getPageMatcher({ brands: protectedBrands(), indicators: engine.list.indicators });
   return scanPage(snapshot, { registrableDomain: host === null ? null : toRegistrableDomain(host), matcher, sensitivity: engine.sensitivity });
 }
+
+/**
+ * A later scan of the same page may add evidence, never take it away: the page decides what a
+ * rescan reads, and a hostile one can show an honest face to it once its banner is up.
+ */
+export function keepStrongerScan(previous: ScanResult | null, next: ScanResult): ScanResult {
+  return previous?.verdict === 'suspicious' && next.verdict !== 'suspicious' ? previous : next;
+}

@@ -7,8 +7,8 @@ import { getHost } from '../checker.ts';
 import type { Caller, HandlerTable } from '../router.ts';
 import type { Services } from '../services.ts';
 import { addHost, findCoveringSite } from '../site-sets.ts';
-import { scanSnapshot } from '../page-scan.ts';
-import { writePageEvidence } from '../tab-state.ts';
+import { keepStrongerScan, scanSnapshot } from '../page-scan.ts';
+import { readPageEvidence, writePageEvidence } from '../tab-state.ts';
 import { refreshTabVerdict, stopInTab } from '../tab-verdict.ts';
 import { readRecord, validateEmpty, ValidationError } from '../validate.ts';
 
@@ -29,7 +29,7 @@ async function answerPage(services: Services, caller: Caller, snapshot: PageSnap
   const { tabId, url } = requireContent(caller);
   const engine = await services.getEngine();
   // The scan is about the sender's URL, whatever URL the snapshot claims.
-  const scan = snapshot === null ? null : scanSnapshot(engine, url, snapshot);
+  const scan = snapshot === null ? null : keepStrongerScan(await readPageEvidence(tabId, url), scanSnapshot(engine, url, snapshot));
   if (scan !== null) await writePageEvidence(tabId, url, scan);
   const verdict = await refreshTabVerdict(services, tabId, url, snapshot === null);
   const isStopping = verdict.verdict === 'dangerous' && (await stopInTab(services, tabId, url));

@@ -84,6 +84,18 @@ describe('content script messages', () => {
     update.mockRestore();
   });
 
+  it('page.scan of the same page again may add evidence, never take it away (the page decides what a rescan reads)', async () => {
+    const url = 'http://pc-health-alerts.test/two-faced';
+    const tabId = await openTab(url);
+    await background.route({ name: 'page.scan', request: { snapshot: scamSnapshot(url) } }, contentSender(tabId, url));
+    const honestFace = { ...scamSnapshot(url), title: 'Garden club', headings: ['Spring planting'], buttons: [], text: 'Neighbours meet on Saturday to plant beans.' };
+    const rescan = await background.route({ name: 'page.scan', request: { snapshot: honestFace } }, contentSender(tabId, url));
+    expect(rescan).toMatchObject({ ok: true, value: { verdict: 'suspicious', category: 'tech-support', shouldShowBanner: true } });
+    const next = 'http://pc-health-alerts.test/garden';
+    const elsewhere = await background.route({ name: 'page.scan', request: { snapshot: honestFace } }, contentSender(tabId, next));
+    expect(elsewhere).toMatchObject({ ok: true, value: { verdict: 'unknown', shouldShowBanner: false } });
+  });
+
   it('page.scan refuses a malformed snapshot', async () => {
     const url = 'http://pc-health-alerts.test/';
     const tabId = await openTab(url);
