@@ -1,9 +1,11 @@
 // The content script: asks the background for this page's verdict at once (the background takes
 // the URL from the sender, never from us), then sends what the page shows for the scanner, shows
-// the banner for suspicious pages and checks again when a single-page app changes the address.
+// the banner for suspicious pages, reads the page again when it grows or acts like scareware, and
+// checks again when a single-page app changes the address.
 // It holds no lists, lexicons or domain parser: it stays tiny.
 import { send, type PageVerdict } from '../shared/protocol.ts';
 import { showBanner, type Banner } from './banner.ts';
+import { watchGrowth } from './dom-growth.ts';
 import { listenToBehaviour, readPage, whenParsed } from './page-reader.ts';
 import { watchAddress } from './url-watch.ts';
 
@@ -60,9 +62,13 @@ function scanPage(): void {
   if (!isLeaving) ask(send('page.scan', { snapshot: readPage() }));
 }
 
+function canRescan(): boolean {
+  return !isLeaving && rescans < MAX_RESCANS;
+}
+
 /** Scans again a little later (late content, scareware behaviour), a bounded number of times. */
 function scheduleRescan(): void {
-  if (rescans >= MAX_RESCANS || rescanTimer !== undefined) return;
+  if (!canRescan() || rescanTimer !== undefined) return;
   rescanTimer = setTimeout(() => {
     rescanTimer = undefined;
     rescans++;
@@ -74,6 +80,7 @@ ask(send('verdict.get', {}));
 whenParsed(() => {
   scanPage();
   scheduleRescan();
+  watchGrowth(scheduleRescan, canRescan);
 });
 listenToBehaviour(scheduleRescan);
 watchAddress(() => {

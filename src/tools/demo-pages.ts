@@ -65,6 +65,14 @@ const spaPage = (to: string, isScam: boolean) =>
      <script>document.getElementById('push').onclick = (event) => { history.pushState({}, '', event.target.dataset.to); document.body.append(document.getElementById('next').content.cloneNode(true)); };</script>`,
   );
 
+/** Shows its scam only after `delayMs`, as pages that load their content late do (past the first rescan). */
+const lateScamPage = (delayMs: number) =>
+  page(
+    'Loading',
+    `<p>Loading…</p><template id="late">${SCAREWARE_TEXT}</template>
+     <script>setTimeout(() => document.body.append(document.getElementById('late').content.cloneNode(true)), ${delayMs});</script>`,
+  );
+
 /**
  * A page that attacks the extension from its own world: it tries to message it, to hide or remove
  * the banner, and to frame and fetch the warning page. What it achieved is in `window.hostile`.
@@ -121,6 +129,8 @@ export function renderDemoPage(host: string, url: URL): DemoResponse {
       return html(techSupportPage());
     case '/tech-support-locked':
       return html(lockingScarewarePage());
+    case '/late-scam':
+      return html(lateScamPage(Math.min(Number(param('after')) || 0, 10_000)));
     default:
       return html(host.includes('paypal') ? loginPage() : honestPage(host));
   }

@@ -97,6 +97,16 @@ describe('a lookalike host', () => {
     await page.close();
   });
 
+  it('and a page whose scam arrives seconds after it loaded get the banner once it does', async () => {
+    const page = await harness.context.newPage();
+    await visit(page, webUrl(DEMO_HOSTS.scamPageHost, '/late-scam?after=2500'));
+    await page.waitForTimeout(2000);
+    expect(await readBanner(harness, page)).toBeNull();
+    await page.waitForTimeout(1000);
+    expect(await waitForBanner(page)).toContain('this page may be a scam');
+    await page.close();
+  });
+
   it('and a single-page app that turns into a scam page get the banner after the address changes', async () => {
     const page = await harness.context.newPage();
     await visit(page, webUrl(DEMO_HOSTS.scamPageHost, '/spa?scam=1&to=%2Fsupport'));
