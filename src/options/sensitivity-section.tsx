@@ -1,6 +1,8 @@
 // How readily suspicious pages are flagged: a radio group saved on change.
+import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { send, type Sensitivity, type Settings } from '../shared/protocol.ts';
+import { ErrorNote } from '../ui/status-note.tsx';
 
 const CHOICES: { value: Sensitivity; label: MessageKey }[] = [
   { value: 'low', label: 'options_sensitivity_low' },
@@ -9,13 +11,25 @@ const CHOICES: { value: Sensitivity; label: MessageKey }[] = [
 ];
 
 export function SensitivitySection({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  // A refused save remounts the group, so the radios show the stored choice again, not the one clicked.
+  const [refusals, setRefusals] = useState(0);
   const choose = (sensitivity: Sensitivity) => (event: Event) => {
     if (!event.isTrusted) return;
-    void send('settings.set', { sensitivity }).then(onSaved);
+    send('settings.set', { sensitivity }).then(
+      () => {
+        setError(null);
+        onSaved();
+      },
+      (failure: unknown) => {
+        setError(failure instanceof Error ? failure.message : String(failure));
+        setRefusals((count) => count + 1);
+      },
+    );
   };
   return (
     <section data-testid="options:sensitivity">
-      <fieldset>
+      <fieldset key={refusals}>
         <legend>{t('options_sensitivity_heading')}</legend>
         {CHOICES.map((choice) => (
           <label key={choice.value}>
@@ -24,6 +38,7 @@ export function SensitivitySection({ settings, onSaved }: { settings: Settings; 
           </label>
         ))}
       </fieldset>
+      {error !== null ? <ErrorNote message={error} /> : null}
     </section>
   );
 }

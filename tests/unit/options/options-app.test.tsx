@@ -75,6 +75,18 @@ describe('the options page', () => {
     await waitFor(() => expect((screen.getByLabelText('More warnings: also weaker signs') as HTMLInputElement).checked).toBe(true));
   });
 
+  it('says so when the sensitivity cannot be saved, and shows the stored choice again', async () => {
+    const fake = installBackground();
+    const answer = fake.reply;
+    fake.reply = (message) => ((message as Envelope).name === 'settings.set' ? { ok: false, error: 'storage is full' } : answer(message));
+    render(<OptionsApp />);
+    const high = (await screen.findByLabelText('More warnings: also weaker signs')) as HTMLInputElement;
+    checkAsUser(high);
+    await waitFor(() => expect(screen.getByTestId('ui:error').textContent).toContain('storage is full'));
+    expect((screen.getByLabelText('More warnings: also weaker signs') as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByLabelText('Balanced (recommended)') as HTMLInputElement).checked).toBe(true);
+  });
+
   it('refuses a plain-http feed address before sending anything, and saves an https one', async () => {
     const fake = installBackground();
     render(<OptionsApp />);
