@@ -36,7 +36,8 @@ export async function recoverBlockedNavigation(services: Services, details: Navi
 }
 
 export async function onNavigationCommitted(services: Services, details: NavigationDetails): Promise<void> {
-  // Page evidence is kept: it only counts for its own URL, and the new page's scan replaces it.
+  // Page evidence is kept: it only counts for its own URL, and a page of another URL brings its own
+  // (the same URL loaded again can only add to it: page-scan.ts).
   if (details.frameId !== 0 || details.tabId < 0) return;
   if (getHost(details.url) === null) {
     // Our own pages (the warning page sets its badge itself) and browser pages.
