@@ -56,7 +56,13 @@ export async function stepFeed(current: CurrentList | null, manifestBytes: Uint8
   const download = options.fetchFile(plan.file.name, plan.maxBytes);
   download.catch(() => undefined);
   const fetchFile = (name: string, maxBytes: number) => (name === plan.file.name && maxBytes === plan.maxBytes ? download : options.fetchFile(name, maxBytes));
-  return updateFeed(await current.loadState(), manifestBytes, { ...options, fetchFile });
+  const state = await current.loadState().catch((error: unknown) => {
+    // Its stored domains are damaged: a delta has nothing to apply to, and failing here would fail
+    // every check from now on. The whole snapshot replaces the list instead (rollback is checked above).
+    console.warn('Scam Warner: the list in use cannot be read back; taking the whole snapshot', error);
+    return null;
+  });
+  return updateFeed(state, manifestBytes, state === null ? options : { ...options, fetchFile });
 }
 
 export function checkLineageSwitch(manifest: FeedManifest, position: FeedPosition): void {

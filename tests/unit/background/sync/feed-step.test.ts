@@ -116,6 +116,21 @@ describe('a delta after a worker start', () => {
   });
 });
 
+describe('a list in use that cannot be read back', () => {
+  it('is replaced by the whole snapshot instead of failing every check, and an older version is still refused', async () => {
+    const host = new TestFeedHost('https://feed.test/');
+    const current = await seedList(host);
+    const damaged: CurrentList = { position: current.position, loadState: () => Promise.reject(new Error('list shard 3 is missing from storage')) };
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await host.publish({ feed: SEED, version: 8, entries: entries(...COMMON, 'new.test'), issuedAt: '2025-02-26T00:00:00Z', deltasFrom: [7] });
+    const result = await stepFeed(damaged, host.files.get('feed.json')!, optionsFor(host));
+    expect(result).toMatchObject({ type: 'updated', via: 'snapshot', state: { feed: SEED, version: 8 } });
+    expect(result.type === 'updated' && result.state.blockDomains.has('new.test')).toBe(true);
+    const ahead: CurrentList = { ...damaged, position: { ...damaged.position, version: 9 } };
+    expect(await refusal(stepFeed(ahead, host.files.get('feed.json')!, optionsFor(host)))).toBe('rollback');
+  });
+});
+
 describe('a bundled seed lineage', () => {
   it('is refused from the network however new (a later build\'s long-lived seed replayed), downloading nothing', async () => {
     const host = new TestFeedHost('https://feed.test/');

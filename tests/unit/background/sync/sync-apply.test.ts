@@ -2,6 +2,7 @@
 // feed host in memory: from the seed's lineage to the live feed, deltas that rewrite only the rule
 // shards they touch, ETags, the schedule, and a worker stopped midway.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readShardsDomains } from '../../../../src/background/list-store.ts';
 import { OVERLAY_ALLOW_RULE_ID, OVERLAY_REDIRECT_RULE_ID } from '../../../../src/background/rules/rule-build.ts';
 import { syncFeed } from '../../../../src/background/sync/run-sync.ts';
 import { removeFakeChrome } from '../../shared/support/fake-chrome.ts';
@@ -130,5 +131,28 @@ describe('a worker stopped midway', () => {
     const restarted = bench.restart();
     expect((await restarted.services.getEngine()).list.version).toBe(1);
     await vi.waitFor(() => expect([...restarted.dnr.dynamic.values()].some((rule) => rule.condition.requestDomains?.includes('switched.test'))).toBe(true));
+  });
+});
+
+describe('a list whose stored rule domains are damaged', () => {
+  it('takes the next version whole instead of failing every check, and its rules are whole again', async () => {
+    await bench.feedHost.publish(liveVersion(1, ['kept.test']));
+    await syncFeed(bench.services, 'user');
+    await pictureState(bench);
+    const db = (await bench.services.getEngine()).db;
+    const [lostShard] = await db.getAllKeys('shards');
+    await db.delete('shards', lostShard!);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const restarted = bench.restart();
+    await restarted.feedHost.publish({ ...liveVersion(2, ['kept.test', 'added-now.test']), deltasFrom: [1] });
+    restarted.feedHost.requests.length = 0;
+    await syncFeed(restarted.services, 'user');
+    expect((await restarted.services.getEngine()).list.version).toBe(2);
+    expect(restarted.feedHost.downloads()).toEqual([expect.stringMatching(/^delta-1-2-/), expect.stringMatching(/^snapshot-2-/)]);
+    expect(await readLastSync(restarted)).toMatchObject({ isOk: true });
+    await pictureState(restarted);
+    const { shards } = (await restarted.services.getEngine()).list;
+    expect(await readShardsDomains(db, shards)).toHaveLength(shards.length);
+    expect([...restarted.dnr.dynamic.values()].some((rule) => rule.condition.requestDomains?.includes('added-now.test'))).toBe(true);
   });
 });
