@@ -24,11 +24,12 @@ const router = createRouter(createHandlers(services, reports), {
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router(message, sender));
 listenToNavigation(services);
+const logError = (what: string) => (error: unknown) => console.error(`Scam Warner: ${what} failed`, error);
 browser.tabs.onRemoved.addListener((tabId) => {
-  void forgetTabRules(tabId);
-  void forgetPageEvidence(tabId);
+  forgetTabRules(tabId).catch(logError('forgetting a closed tab\'s rules'));
+  forgetPageEvidence(tabId).catch(logError('forgetting a closed tab\'s page evidence'));
 });
-browser.runtime.onInstalled.addListener(() => void services.getEngine());
+browser.runtime.onInstalled.addListener(() => void services.getEngine().catch(logError('starting after an install or update')));
 listenForFeedSync(services);
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === REPORT_ALARM) void flushReports();
