@@ -1,6 +1,6 @@
 // What a page's forms ask for, field by field: from the browser's own hints (type, autocomplete)
 // first, then from the words around the field (name, id, placeholder, label) in six languages.
-import { foldText } from '../text/normalize.ts';
+import { foldEach, foldText } from '../text/normalize.ts';
 import type { SnapshotField, SnapshotForm } from '../types.ts';
 import type { FieldGroup } from './lexicon.ts';
 import { findMatches, type PageMatcher } from './matcher.ts';
@@ -39,27 +39,49 @@ interface Hit {
   end: number;
 }
 
-/** The words describing a field, camelCase and snake_case split so `cardNumber` reads `card number`. */
-export function describeField(field: SnapshotField): string {
+/** What a form asks, with the field that showed each ask first, and whether a field takes a phone number. */
+export interface FormReading {
+  asks: Map<FieldAsk, string>;
+  hasPhoneField: boolean;
+}
+
+/** The words describing a field before folding: camelCase and snake_case split so `cardNumber` reads `card number`. */
+function wordsOf(field: SnapshotField): string {
   const parts = [field.label, field.placeholder, field.name, field.id, field.autocomplete].filter(Boolean);
-  return foldText(parts.join(' . ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_[\]]/g, ' '));
+  return parts.join(' . ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_[\]]/g, ' ');
 }
 
-/** Field meanings found in a description; a meaning inside a longer one gives way to it. */
-function fieldGroups(description: string, matcher: PageMatcher): Set<FieldGroup> {
-  const hits: Hit[] = [];
-  findMatches(matcher, description, (owner, start, end) => {
-    if (owner.type === 'group' && owner.group.startsWith('field_')) hits.push({ group: owner.group as FieldGroup, start, end });
+/** The folded words describing a field. */
+export function describeField(field: SnapshotField): string {
+  return foldText(wordsOf(field));
+}
+
+/**
+ * The meanings found in each field's description (a meaning inside a longer one gives way to it),
+ * for all fields in one fold and one pass of the automaton over the descriptions, one a line.
+ */
+function fieldGroups(fields: readonly SnapshotField[], matcher: PageMatcher): Set<FieldGroup>[] {
+  const descriptions = foldEach(fields.map(wordsOf));
+  const starts = new Int32Array(fields.length + 1);
+  descriptions.forEach((description, index) => (starts[index + 1] = starts[index]! + description.length + 1));
+  const hits: Hit[][] = fields.map(() => []);
+  let at = 0;
+  findMatches(matcher, descriptions.join('\n'), (owner, start, end) => {
+    // Matches come in the order of their ends; one that runs over a line break belongs to no field.
+    while (end >= starts[at + 1]!) at++;
+    if (owner.type === 'group' && owner.group.startsWith('field_') && start >= starts[at]!) {
+      hits[at]!.push({ group: owner.group as FieldGroup, start: start - starts[at]!, end: end - starts[at]! });
+    }
   });
-  const kept = hits.filter((hit) => !hits.some((other) => other.group !== hit.group && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
-  return new Set(kept.map((hit) => hit.group));
+  return hits.map((found) => new Set(found
+    .filter((hit) => !found.some((other) => other.group !== hit.group && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start))
+    .map((hit) => hit.group)));
 }
 
-export function classifyField(field: SnapshotField, matcher: PageMatcher): Set<FieldAsk> {
+function asksOf(field: SnapshotField, groups: ReadonlySet<FieldGroup>): Set<FieldAsk> {
   const asks = new Set<FieldAsk>();
   const hinted = ASK_OF_AUTOCOMPLETE[field.autocomplete];
   if (hinted) asks.add(hinted);
-  const groups = fieldGroups(describeField(field), matcher);
   // A captcha asks for nothing secret, whatever else its words say ("verification code").
   if (groups.has('field_ignore')) return asks;
   for (const group of groups) {
@@ -72,25 +94,36 @@ export function classifyField(field: SnapshotField, matcher: PageMatcher): Set<F
   return asks;
 }
 
-/** Whether a field takes a phone number: the lead a fake investment platform calls back. */
-export function isPhoneField(field: SnapshotField, matcher: PageMatcher): boolean {
-  return field.type === 'tel' || fieldGroups(describeField(field), matcher).has('field_phone');
+export function classifyField(field: SnapshotField, matcher: PageMatcher): Set<FieldAsk> {
+  return asksOf(field, fieldGroups([field], matcher)[0]!);
 }
 
-/** What one form asks, with the field that showed each ask first as evidence. */
-export function classifyForm(form: SnapshotForm, matcher: PageMatcher): Map<FieldAsk, string> {
-  const found = new Map<FieldAsk, string>();
-  for (const field of form.fields) {
-    for (const ask of classifyField(field, matcher)) if (!found.has(ask)) found.set(ask, field.name || field.id || field.label || field.type);
-  }
-  const numbered = form.fields.filter(isNumberedBox);
-  if (numbered.length >= SEED_WORD_BOXES && !found.has('ask_seed_phrase')) found.set('ask_seed_phrase', `${numbered.length} word boxes`);
-  return found;
+/** Every form's asks and phone fields, each field read once. */
+export function readForms(forms: readonly SnapshotForm[], matcher: PageMatcher): FormReading[] {
+  const groups = fieldGroups(forms.flatMap((form) => form.fields), matcher);
+  let next = 0;
+  return forms.map((form) => {
+    const asks = new Map<FieldAsk, string>();
+    let hasPhoneField = false;
+    for (const field of form.fields) {
+      const meanings = groups[next++]!;
+      for (const ask of asksOf(field, meanings)) if (!asks.has(ask)) asks.set(ask, field.name || field.id || field.label || field.type);
+      // A phone number is the lead a fake investment platform calls back.
+      hasPhoneField ||= field.type === 'tel' || meanings.has('field_phone');
+    }
+    const numbered = form.fields.filter(isNumberedBox);
+    if (numbered.length >= SEED_WORD_BOXES && !asks.has('ask_seed_phrase')) asks.set('ask_seed_phrase', `${numbered.length} word boxes`);
+    return { asks, hasPhoneField };
+  });
 }
 
 /** Every ask of every form, with the field that showed it first as evidence. */
-export function classifyForms(forms: readonly SnapshotForm[], matcher: PageMatcher): Map<FieldAsk, string> {
+export function mergeAsks(readings: readonly FormReading[]): Map<FieldAsk, string> {
   const found = new Map<FieldAsk, string>();
-  for (const form of forms) for (const [ask, field] of classifyForm(form, matcher)) if (!found.has(ask)) found.set(ask, field);
+  for (const { asks } of readings) for (const [ask, field] of asks) if (!found.has(ask)) found.set(ask, field);
   return found;
+}
+
+export function classifyForms(forms: readonly SnapshotForm[], matcher: PageMatcher): Map<FieldAsk, string> {
+  return mergeAsks(readForms(forms, matcher));
 }

@@ -4,7 +4,7 @@
 // Honest sites do it too (single sign-on, a payment gateway), so it is one mismatch, never a verdict.
 import { toRegistrableDomain } from '../lookalike/brands.ts';
 import type { ScanSignal, SnapshotForm } from '../types.ts';
-import { classifyForm, isPhoneField } from './fields.ts';
+import { readForms, type FormReading } from './fields.ts';
 import type { PageMatcher } from './matcher.ts';
 import { makeSignal } from './signals.ts';
 
@@ -28,10 +28,15 @@ export function offsiteTarget(action: string, pageDomain: string | null): string
 
 /** `form_offsite` for the first form that asks for something worth stealing and posts it elsewhere. */
 export function formTargetSignals(forms: readonly SnapshotForm[], matcher: PageMatcher, pageDomain: string | null): ScanSignal[] {
-  for (const form of forms) {
+  return offsiteFormSignals(forms, readForms(forms, matcher), pageDomain);
+}
+
+/** The same from forms already read (`readings[i]` is what `forms[i]` asks). */
+export function offsiteFormSignals(forms: readonly SnapshotForm[], readings: readonly FormReading[], pageDomain: string | null): ScanSignal[] {
+  for (const [index, form] of forms.entries()) {
     const target = offsiteTarget(form.action, pageDomain);
-    if (target === null) continue;
-    if (classifyForm(form, matcher).size > 0 || form.fields.some((field) => isPhoneField(field, matcher))) return [makeSignal('form_offsite', target)];
+    const { asks, hasPhoneField } = readings[index]!;
+    if (target !== null && (asks.size > 0 || hasPhoneField)) return [makeSignal('form_offsite', target)];
   }
   return [];
 }

@@ -29,7 +29,8 @@ export type PatternOwner = (
 export interface PageMatcher {
   readonly automaton: AhoCorasick;
   readonly owners: readonly (readonly PatternOwner[])[];
-  readonly rules: readonly BoundaryRule[];
+  /** Each owner's boundary rule, in the order of `owners`. */
+  readonly rules: readonly (readonly BoundaryRule[])[];
   readonly brands: readonly BrandInfo[];
   readonly indicators: readonly Indicator[];
   readonly wallets: WalletIndex;
@@ -84,7 +85,7 @@ export function buildPageMatcher(brands: readonly BrandInfo[], indicators: reado
   return {
     automaton: AhoCorasick.build([...patterns.keys()]),
     owners: entries.map((entry) => entry.owners),
-    rules: entries.map((entry) => entry.rule),
+    rules: entries.map(({ owners, rule }) => owners.map((owner) => ownerRule(owner, rule))),
     brands,
     indicators,
     wallets: buildWalletIndex(indicators),
@@ -93,20 +94,26 @@ export function buildPageMatcher(brands: readonly BrandInfo[], indicators: reado
 }
 
 /**
- * Calls `visit` for every owner of every pattern found in folded `text` on word boundaries. An
- * Arabic brand name must stand as its own word: with the article or a preposition glued on it is
+ * An Arabic brand name must stand as its own word: with the article or a preposition glued on it is
  * most often the common noun ("الاتصالات", telecommunications, is not the brand اتصالات).
  */
+function ownerRule(owner: PatternOwner, rule: BoundaryRule): BoundaryRule {
+  return owner.type === 'brand' && rule.start === 'arabic-word' ? { ...rule, start: 'word' } : rule;
+}
+
+/** Calls `visit` for every owner of every pattern found in folded `text` on word boundaries. */
 export function findMatches(
   matcher: PageMatcher,
   text: string,
   visit: (owner: PatternOwner, start: number, end: number) => void,
 ): void {
+  const { owners, rules } = matcher;
   matcher.automaton.scan(text, (pattern, start, end) => {
-    const rule = matcher.rules[pattern]!;
-    for (const owner of matcher.owners[pattern]!) {
-      const ownerRule = owner.type === 'brand' && rule.start === 'arabic-word' ? { ...rule, start: 'word' as const } : rule;
-      if (isOnBoundaries(text, start, end, ownerRule, owner.isStem)) visit(owner, start, end);
+    const patternOwners = owners[pattern]!;
+    const patternRules = rules[pattern]!;
+    for (let index = 0; index < patternOwners.length; index++) {
+      const owner = patternOwners[index]!;
+      if (isOnBoundaries(text, start, end, patternRules[index]!, owner.isStem)) visit(owner, start, end);
     }
   });
 }

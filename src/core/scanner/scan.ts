@@ -2,8 +2,8 @@
 // the background runs it on snapshots from content scripts, the CLI on saved pages.
 import type { Category, Indicator, PageSnapshot, Reason, ScanResult, ScanSignal, Sensitivity, Verdict } from '../types.ts';
 import { brandSignals } from './brand-claims.ts';
-import { classifyForms } from './fields.ts';
-import { formTargetSignals } from './form-targets.ts';
+import { mergeAsks, readForms } from './fields.ts';
+import { offsiteFormSignals } from './form-targets.ts';
 import { getPageMatcher, type PageMatcher } from './matcher.ts';
 import { behaviourSignals, fieldSignals, snapshotLinks, textSignals } from './page-signals.ts';
 import { lookupPhone } from './payment-index.ts';
@@ -26,11 +26,12 @@ export function scanPage(snapshot: PageSnapshot, context: ScanContext): ScanResu
   const matcher = context.matcher ?? getPageMatcher();
   const evidence = collectTextEvidence(snapshot, matcher);
   const links = snapshotLinks(snapshot);
-  const asks = classifyForms(snapshot.forms, matcher);
+  const forms = readForms(snapshot.forms, matcher);
+  const asks = mergeAsks(forms);
   const signals = mergeSignals([
     ...textSignals(evidence, links),
     ...fieldSignals(asks),
-    ...formTargetSignals(snapshot.forms, matcher, context.registrableDomain),
+    ...offsiteFormSignals(snapshot.forms, forms, context.registrableDomain),
     ...behaviourSignals(snapshot.behaviour),
     ...brandSignals(evidence, matcher.brands, context.registrableDomain, snapshot.imageNames),
   ]).filter((signal) => signal.id !== 'ask_card_for_payout' || asks.has('ask_card'));

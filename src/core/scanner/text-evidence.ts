@@ -1,11 +1,11 @@
 // Everything the scanner reads from a page's words, in one pass of the shared automaton over the
 // folded title, headings, text, buttons and alt texts, plus shape detectors for numbers.
-import { foldText } from '../text/normalize.ts';
+import { foldTexts } from '../text/normalize.ts';
 import { findQuotedSpans, isQuoted } from '../text/quotes.ts';
 import type { PageSnapshot } from '../types.ts';
 import type { ConceptHit } from './concepts.ts';
-import { TEXT_SIGNAL_GROUPS, type ConceptGroup, type TextSignalGroup } from './lexicon.ts';
-import { findMatches, type PageMatcher } from './matcher.ts';
+import { CONCEPT_GROUPS, CUE_GROUPS, FIELD_GROUPS, TEXT_SIGNAL_GROUPS, type ConceptGroup, type LexiconGroup, type TextSignalGroup } from './lexicon.ts';
+import { findMatches, type PageMatcher, type PatternOwner } from './matcher.ts';
 import type { CurrencySpan } from './money.ts';
 import { findDiscounts, findPaymentNumbers, findPercentages, findPeriodReturns, findPriceCuts, hasWithin, toCuePositions } from './number-cues.ts';
 import { findPhoneNumbers, findWallets, type PhoneCandidate } from './payment-index.ts';
@@ -62,38 +62,45 @@ interface Located {
   end: number;
 }
 
+/** What the automaton found where, sorted out by what each kind of phrase is for. */
+interface Hits {
+  concepts: ConceptHit[];
+  currencies: CurrencySpan[];
+  asks: Located[];
+  claims: Located[];
+  negations: Located[];
+  /** Positions in the body. */
+  cues: Map<NumberCue, [number, number][]>;
+}
+
+type LexiconOwner = Extract<PatternOwner, { type: 'group' }>;
+
+/** What a lexicon group's phrases are for here, decided once per group rather than per match. */
+type Role = 'negation' | 'number-cue' | 'currency' | 'concept' | 'ask' | 'awareness' | 'claim' | 'none';
+
+function roleOf(group: LexiconGroup): Role {
+  if (group === 'cue_negation') return 'negation';
+  if ((NUMBER_CUES as readonly string[]).includes(group)) return 'number-cue';
+  if (group === 'cue_currency') return 'currency';
+  if (group.startsWith('concept_')) return 'concept';
+  if (group === 'cue_call' || group.startsWith('ask_')) return 'ask';
+  if (group === 'context_awareness') return 'awareness';
+  return TEXT_GROUPS.has(group) ? 'claim' : 'none';
+}
+
+const ROLES = new Map<string, Role>([...TEXT_SIGNAL_GROUPS, ...CUE_GROUPS, ...CONCEPT_GROUPS, ...FIELD_GROUPS].map((group) => [group, roleOf(group)]));
+
 export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher): TextEvidence {
-  const claimText = [snapshot.title, ...snapshot.headings.slice(0, CLAIM_HEADINGS), ...snapshot.imageAlts.slice(0, CLAIM_IMAGES)].map(foldText).join('\n');
-  const body = [snapshot.text, ...snapshot.buttons, ...snapshot.imageAlts.slice(CLAIM_IMAGES)].map(foldText).join('\n');
+  const claimText = foldTexts([snapshot.title, ...snapshot.headings.slice(0, CLAIM_HEADINGS), ...snapshot.imageAlts.slice(0, CLAIM_IMAGES)]);
+  const body = foldTexts([snapshot.text, ...snapshot.buttons, ...snapshot.imageAlts.slice(CLAIM_IMAGES)]);
   const all = `${claimText}\n${body}`;
   const evidence: TextEvidence = {
     phrases: new Map(), negated: new Set(), callCue: null, claimedBrands: new Set(), claimText, indicators: new Set(),
     discounts: [], periodReturns: [], paymentNumbers: [], timers: [...new Set(body.match(TIMER) ?? [])].slice(0, 5),
     phones: findPhoneNumbers(body), wallets: findWallets(snapshot.text), structure: new Map(),
   };
-  const concepts: ConceptHit[] = [];
-  const currencies: CurrencySpan[] = [];
-  const asks: Located[] = [];
-  const claims: Located[] = [];
-  const negations: Located[] = [];
-  const cues = new Map<NumberCue, [number, number][]>(NUMBER_CUES.map((cue) => [cue, []]));
   const bodyStart = claimText.length + 1;
-  let matches = 0;
-  findMatches(matcher, all, (owner, start, end) => {
-    if (++matches > MAX_MATCHES) return;
-    if (owner.type === 'brand') {
-      if (end <= claimText.length) evidence.claimedBrands.add(owner.brand);
-    } else if (owner.type === 'indicator') evidence.indicators.add(owner.indicator);
-    else if (owner.group === 'cue_negation') pushBounded(negations, { phrase: owner.phrase, group: owner.group, start, end });
-    else if (cues.has(owner.group as NumberCue)) {
-      if (start >= bodyStart) pushBounded(cues.get(owner.group as NumberCue)!, [start - bodyStart, end - bodyStart]);
-    } else if (owner.group === 'cue_currency') {
-      if (start >= bodyStart) pushBounded(currencies, { start: start - bodyStart, end: end - bodyStart, isCrypto: CRYPTO_TICKERS.has(owner.phrase) });
-    } else if (owner.group.startsWith('concept_')) pushBounded(concepts, { group: owner.group as ConceptGroup, phrase: owner.phrase, start, end });
-    else if (owner.group === 'cue_call' || owner.group.startsWith('ask_')) pushBounded(asks, { phrase: owner.phrase, group: owner.group, start, end });
-    else if (owner.group === 'context_awareness') addPhrase(evidence, owner.group, owner.phrase);
-    else if (TEXT_GROUPS.has(owner.group)) pushBounded(claims, { phrase: owner.phrase, group: owner.group, start, end });
-  });
+  const { concepts, currencies, asks, claims, negations, cues } = sortHits(evidence, matcher, all, bodyStart);
   // A page that talks about scams and quotes one is reporting it: the quoted words are not its own.
   const quotes = evidence.phrases.has('context_awareness') ? findQuotedSpans(all) : null;
   const isOwnWords = (located: Located) => quotes === null || !isQuoted(quotes, located.start, located.end);
@@ -116,6 +123,34 @@ export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher
   const isReporting = (evidence.phrases.get('context_awareness')?.size ?? 0) >= REPORTING_PHRASES;
   evidence.structure = findStructure({ all, bodyStart, concepts: ownConcepts, negationStarts, currencies, periods, percentages, struck: snapshot.struck ?? [], isReporting });
   return evidence;
+}
+
+/** Every match in the folded claim text and body, kept by what it is for (up to the bounds). */
+function sortHits(evidence: TextEvidence, matcher: PageMatcher, all: string, bodyStart: number): Hits {
+  const hits: Hits = { concepts: [], currencies: [], asks: [], claims: [], negations: [], cues: new Map(NUMBER_CUES.map((cue) => [cue, []])) };
+  let matches = 0;
+  findMatches(matcher, all, (owner, start, end) => {
+    if (++matches > MAX_MATCHES) return;
+    if (owner.type === 'brand') {
+      if (end < bodyStart) evidence.claimedBrands.add(owner.brand);
+    } else if (owner.type === 'indicator') evidence.indicators.add(owner.indicator);
+    else sortHit(hits, evidence, owner, start, end, bodyStart);
+  });
+  return hits;
+}
+
+function sortHit(hits: Hits, evidence: TextEvidence, owner: LexiconOwner, start: number, end: number, bodyStart: number): void {
+  const { group, phrase } = owner;
+  const role = ROLES.get(group);
+  if (role === 'negation') pushBounded(hits.negations, { phrase, group, start, end });
+  else if (role === 'number-cue') {
+    if (start >= bodyStart) pushBounded(hits.cues.get(group as NumberCue)!, [start - bodyStart, end - bodyStart]);
+  } else if (role === 'currency') {
+    if (start >= bodyStart) pushBounded(hits.currencies, { start: start - bodyStart, end: end - bodyStart, isCrypto: CRYPTO_TICKERS.has(phrase) });
+  } else if (role === 'concept') pushBounded(hits.concepts, { group: group as ConceptGroup, phrase, start, end });
+  else if (role === 'ask') pushBounded(hits.asks, { phrase, group, start, end });
+  else if (role === 'awareness') addPhrase(evidence, 'context_awareness', phrase);
+  else if (role === 'claim') pushBounded(hits.claims, { phrase, group, start, end });
 }
 
 function pushBounded<T>(list: T[], item: T): void {

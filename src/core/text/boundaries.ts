@@ -15,12 +15,25 @@ const ARABIC = /[\u0600-\u06ff]/;
 const ARABIC_PREFIXES = new Set(['و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وال', 'بال', 'فال', 'كال', 'لل', 'ولل', 'فلل', 'وب', 'ول', 'فب', 'فل', 'وك', 'وبال', 'فبال', 'وكال']);
 const MAX_PREFIX = 4;
 
-function isWordChar(char: string | undefined): boolean {
-  if (char === undefined) return false;
-  const code = char.charCodeAt(0);
+// Whether each code unit outside ASCII is a word character, found with the Unicode expression
+// the first time it is met: 0 not yet known, 1 a word character, 2 not.
+const WORD_UNITS = new Uint8Array(0x10000);
+
+function isWordUnit(code: number): boolean {
   // ASCII, the most common neighbour, without the Unicode regular expression.
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-  return WORD_CHAR.test(char);
+  let known = WORD_UNITS[code]!;
+  if (known === 0) WORD_UNITS[code] = known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && isWordUnit(char.charCodeAt(0));
+}
+
+/** Whether text[index] is a word character (false outside the text). */
+function isWordAt(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && isWordUnit(text.charCodeAt(index));
 }
 
 /** The boundary rule of a folded phrase, from its first and last characters. */
@@ -34,10 +47,10 @@ export function boundaryRuleOf(phrase: string): BoundaryRule {
 
 /** Whether a match of `rule` at [start, end) stands on word boundaries in `text`. */
 export function isOnBoundaries(text: string, start: number, end: number, rule: BoundaryRule, isStem: boolean): boolean {
-  if (rule.isEndChecked && !isStem && isWordChar(text[end])) return false;
-  if (rule.start === 'none' || !isWordChar(text[start - 1])) return true;
+  if (rule.isEndChecked && !isStem && isWordAt(text, end)) return false;
+  if (rule.start === 'none' || !isWordAt(text, start - 1)) return true;
   if (rule.start === 'word') return false;
   let wordStart = start;
-  while (wordStart > 0 && start - wordStart < MAX_PREFIX && isWordChar(text[wordStart - 1])) wordStart--;
-  return !isWordChar(text[wordStart - 1]) && ARABIC_PREFIXES.has(text.slice(wordStart, start));
+  while (wordStart > 0 && start - wordStart < MAX_PREFIX && isWordAt(text, wordStart - 1)) wordStart--;
+  return !isWordAt(text, wordStart - 1) && ARABIC_PREFIXES.has(text.slice(wordStart, start));
 }

@@ -18,6 +18,10 @@ const DROP = 1;
 const SPACE = 2;
 // A line break: white space that ends a block of the page (a paragraph, a heading, a button).
 const NEWLINE = 3;
+// Between the pieces foldTexts folds at once: a noncharacter, which normalization and case mapping
+// leave alone and stop at, as they do at a line break. Read as any other character by foldText.
+const PIECE = 4;
+const PIECE_BREAK = '\uffff';
 const DROPPED: readonly [number, number][] = [[0x00ad, 0x00ad], [0x200b, 0x200d], [0x2060, 0x2060], [0xfeff, 0xfeff],
   [0x0300, 0x036f], [0x064b, 0x065f], [0x0670, 0x0670], [0x06d6, 0x06ed], [0x0640, 0x0640]];
 // White space, and dashes (Unicode Pd and the minus sign), which join words as often as spaces do.
@@ -45,6 +49,7 @@ function buildFoldTable(): Uint16Array {
   for (const [code, ascii] of ARABIC_PUNCTUATION) table[code] = ascii;
   for (const [variant, letter] of Object.entries(ARABIC_LETTERS)) table[variant.charCodeAt(0)] = letter.charCodeAt(0);
   for (const start of DIGIT_BLOCK_STARTS) for (let digit = 0; digit < 10; digit++) table[start + digit] = 0x30 + digit;
+  table[PIECE_BREAK.charCodeAt(0)] = PIECE;
   return table;
 }
 
@@ -64,20 +69,51 @@ const isThaiLayoutSpace = (before: number, after: number) =>
  * after the normalizations.
  */
 export function foldText(text: string): string {
+  return foldPieces(text, null);
+}
+
+/**
+ * `pieces.map(foldText).join('\n')` (a page's text, headings, buttons...), with one normalization
+ * and one pass for all of them instead of one per piece.
+ */
+export function foldTexts(pieces: readonly string[]): string {
+  if (pieces.some((piece) => piece.includes(PIECE_BREAK))) return pieces.map(foldText).join('\n');
+  return foldPieces(pieces.join(PIECE_BREAK), 0x0a);
+}
+
+/** `pieces.map(foldText)`, with one normalization and one pass for all of them. */
+export function foldEach(pieces: readonly string[]): string[] {
+  if (pieces.length < 2 || pieces.some((piece) => piece.includes(PIECE_BREAK))) return pieces.map(foldText);
+  return foldPieces(pieces.join(PIECE_BREAK), PIECE_BREAK.charCodeAt(0)).split(PIECE_BREAK);
+}
+
+/** Folds `text`; when `pieceBreak` is a code unit, PIECE_BREAK separates pieces folded apart, written as that code unit. */
+function foldPieces(text: string, pieceBreak: number | null): string {
   // NFKD then lower case equals NFKC, lower case, NFD on every code point, with one pass fewer.
   const source = text.normalize('NFKD').toLowerCase();
   const out = new Uint16Array(source.length);
   let length = 0;
+  let pieceStart = 0;
   let pending = KEEP;
   for (let index = 0; index < source.length; index++) {
     const code = source.charCodeAt(index);
     const action = FOLD[code]!;
-    if (action === DROP) continue;
-    if (action === SPACE || action === NEWLINE) {
-      if (length > 0 && pending !== NEWLINE) pending = action;
+    if (action === KEEP && pending === KEEP) {
+      out[length++] = code;
       continue;
     }
-    const folded = action === KEEP ? code : action;
+    if (action === DROP) continue;
+    if (action === SPACE || action === NEWLINE) {
+      if (length > pieceStart && pending !== NEWLINE) pending = action;
+      continue;
+    }
+    if (action === PIECE && pieceBreak !== null) {
+      out[length++] = pieceBreak;
+      pieceStart = length;
+      pending = KEEP;
+      continue;
+    }
+    const folded = action === KEEP || action === PIECE ? code : action;
     if (pending === NEWLINE) out[length++] = 0x0a;
     else if (pending === SPACE && !isThaiLayoutSpace(out[length - 1]!, folded)) out[length++] = 0x20;
     pending = KEEP;

@@ -10,13 +10,18 @@ export class TransitionTable {
     private readonly mask: number,
   ) {}
 
-  /** A table holding `[state, symbol, target]` triples, at most half full. */
-  static from(transitions: readonly (readonly [number, number, number])[]): TransitionTable {
+  /** A table holding the edges `states[i] --symbols[i]--> targets[i]`, at most half full. */
+  static from(states: Int32Array, symbols: Int32Array, targets: Int32Array): TransitionTable {
     let capacity = 16;
-    while (capacity < transitions.length * 2) capacity *= 2;
+    while (capacity < states.length * 2) capacity *= 2;
     const table = new TransitionTable(new Int32Array(capacity).fill(EMPTY), new Int32Array(capacity), new Int32Array(capacity), capacity - 1);
-    for (const [state, symbol, target] of transitions) table.insert(state, symbol, target);
+    for (let edge = 0; edge < states.length; edge++) table.insert(states[edge]!, symbols[edge]!, targets[edge]!);
     return table;
+  }
+
+  /** The same edges with each target replaced by `map(target)`. */
+  withTargets(map: (target: number) => number): TransitionTable {
+    return new TransitionTable(this.states, this.symbols, this.targets.map(map), this.mask);
   }
 
   private slotOf(state: number, symbol: number): number {

@@ -1,22 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AhoCorasick } from '../../../../src/core/text/aho-corasick.ts';
+import { AhoCorasick, type BuildOptions } from '../../../../src/core/text/aho-corasick.ts';
 
-/** Every [pattern, start, end] by brute force, the reference the automaton must agree with. */
+/** Every [pattern, start, end] by brute force, in the order the automaton reports them: by end, longest first. */
 function naive(patterns: readonly string[], text: string): string[] {
-  const found: string[] = [];
+  const found: [number, number, number][] = [];
   patterns.forEach((pattern, index) => {
     if (pattern.length === 0 || patterns.indexOf(pattern) !== index) return;
-    for (let at = text.indexOf(pattern); at !== -1; at = text.indexOf(pattern, at + 1)) found.push(`${index}:${at}:${at + pattern.length}`);
+    for (let at = text.indexOf(pattern); at !== -1; at = text.indexOf(pattern, at + 1)) found.push([index, at, at + pattern.length]);
   });
-  return found.sort();
+  return found.sort((a, b) => a[2] - b[2] || a[1] - b[1]).map((hit) => hit.join(':'));
 }
 
-function scanned(patterns: readonly string[], text: string): string[] {
+function reported(patterns: readonly string[], text: string, options: BuildOptions = {}): string[] {
   const found: string[] = [];
-  AhoCorasick.build(patterns).scan(text, (pattern, start, end) => found.push(`${pattern}:${start}:${end}`));
-  return found.sort();
+  AhoCorasick.build(patterns, options).scan(text, (pattern, start, end) => found.push(`${pattern}:${start}:${end}`));
+  return found;
 }
+
+const scanned = (patterns: readonly string[], text: string) => reported(patterns, text).sort();
 
 describe('AhoCorasick', () => {
   it('finds overlapping and nested patterns, like the textbook example', () => {
@@ -32,11 +34,26 @@ describe('AhoCorasick', () => {
     expect(scanned(['', 'ab', 'ab'], 'abab')).toEqual(['1:0:2', '1:2:4']);
   });
 
-  it('agrees with a brute-force search on random patterns and texts', () => {
+  it('agrees with a brute-force search on random patterns and texts, in its order', () => {
     const alphabet = fc.constantFrom('a', 'b', 'c', 'ก', 'ب');
     const word = fc.string({ unit: alphabet, minLength: 1, maxLength: 5 });
     fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 20 }), fc.string({ unit: alphabet, maxLength: 60 }), (patterns, text) => {
-      expect(scanned(patterns, text)).toEqual(naive(patterns, text));
+      expect(reported(patterns, text)).toEqual(naive(patterns, text));
     }), { numRuns: 300 });
+  });
+
+  it('gives the same matches whatever memory its full rows get: the root only, a few states, all of them', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'c', 'd', ' ');
+    const word = fc.string({ unit: alphabet, minLength: 1, maxLength: 8 });
+    fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), fc.string({ unit: alphabet, maxLength: 120 }), (patterns, text) => {
+      const expected = naive(patterns, text);
+      for (const denseCells of [1, 24, 1 << 20]) expect(reported(patterns, text, { denseCells })).toEqual(expected);
+    }), { numRuns: 300 });
+  });
+
+  it('finds the lexicons’ phrases in a page as brute force does, with the default memory', () => {
+    const patterns = ['send money', 'money', 'send', 'end', 'gift card', 'card', 'otp', 'one-time', 'one', 'pin', 'ping'];
+    const text = 'send money today, then send a gift card and your one-time pin (otp) to stop the ping';
+    expect(reported(patterns, text)).toEqual(naive(patterns, text));
   });
 });

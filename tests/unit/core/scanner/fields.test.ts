@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyField, classifyForms, describeField } from '../../../../src/core/scanner/fields.ts';
+import { classifyField, classifyForms, describeField, readForms } from '../../../../src/core/scanner/fields.ts';
 import { getPageMatcher } from '../../../../src/core/scanner/matcher.ts';
 import { field } from './helpers.ts';
 
@@ -68,5 +68,24 @@ describe('classifyForms', () => {
     const boxes = Array.from({ length: 12 }, (_, index) => field({ name: `w${index + 1}`, placeholder: String(index + 1) }));
     expect(classifyForms([{ action: '/import', fields: boxes }], matcher)).toEqual(new Map([['ask_seed_phrase', '12 word boxes']]));
     expect(classifyForms([{ action: '/import', fields: boxes.slice(0, 11) }], matcher).size).toBe(0);
+  });
+});
+
+describe('readForms', () => {
+  const fields = [
+    { label: 'ATM PIN', type: 'password' }, { name: 'captcha', label: 'Verification code' }, { label: '' }, { label: 'เลขบัตรประชาชน' },
+    { label: 'Email\npassword', type: 'password' }, { name: 'phone_number' }, { type: 'tel' }, { label: 'الرقم السري للبطاقة', type: 'password' },
+    { placeholder: 'ফেসবুক পাসওয়ার্ড', type: 'password' }, { name: 'cardNumber', id: 'cc_cvv' }, { name: 'first_name' },
+  ].map(field);
+
+  it('reads every field of every form in one pass exactly as one field at a time', () => {
+    const forms = [{ action: '/a', fields: fields.slice(0, 4) }, { action: '/b', fields: [] }, { action: '/c', fields: fields.slice(4) }];
+    const readings = readForms(forms, matcher);
+    forms.forEach((form, index) => {
+      const expected = new Map<string, string>();
+      for (const one of form.fields) for (const ask of classifyField(one, matcher)) if (!expected.has(ask)) expected.set(ask, one.name || one.id || one.label || one.type);
+      expect([...readings[index]!.asks]).toEqual([...expected]);
+    });
+    expect(readings.map((reading) => reading.hasPhoneField)).toEqual([false, false, true]);
   });
 });

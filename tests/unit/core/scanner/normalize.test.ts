@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { digitsOnly, foldText, normalizeDigits } from '../../../../src/core/text/normalize.ts';
+import { digitsOnly, foldEach, foldText, foldTexts, normalizeDigits } from '../../../../src/core/text/normalize.ts';
 
 describe('foldText', () => {
   it('folds case, accents, full-width forms, dashes and whitespace', () => {
@@ -49,6 +50,26 @@ describe('foldText', () => {
     expect(foldText('ওটিপি')).toBe('ওটিপি');
     expect(foldText('पासवर्ड')).toBe('पासवर्ड');
     expect(foldText('\u09df')).toBe(foldText('\u09af\u09bc'));
+  });
+});
+
+describe('foldTexts and foldEach', () => {
+  // Pieces that test every edge: empty and blank ones, marks that compose across a piece's start,
+  // final sigma, Thai layout spaces, dropped characters, and the marker the pieces are joined with.
+  const unit = fc.constantFrom('a', 'Σ', 'ς', ' ', '\n', '\t', '-', '\u00ad', '\u0301', 'e', 'ก', '๒', '2', 'ো', '\u09c7', '\u09be', 'أ', 'ـ', '\uffff', 'İ', 'ﬁ', '٪');
+  const pieces = fc.array(fc.string({ unit, maxLength: 8 }), { maxLength: 6 });
+
+  it('fold every piece exactly as foldText does', () => {
+    fc.assert(fc.property(pieces, (list) => {
+      expect(foldTexts(list)).toBe(list.map(foldText).join('\n'));
+      expect(foldEach(list)).toEqual(list.map(foldText));
+    }), { numRuns: 2000 });
+  });
+
+  it('keep empty and blank pieces as empty lines, and a page’s own U+FFFF as text', () => {
+    expect(foldTexts(['', ' Title ', '  ', 'Body\ntext '])).toBe('\ntitle\n\nbody\ntext');
+    expect(foldEach(['A\uffffB', 'c'])).toEqual(['a\uffffb', 'c']);
+    expect(foldText('x\uffffy')).toBe('x\uffffy');
   });
 });
 

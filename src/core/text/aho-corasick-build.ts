@@ -1,0 +1,215 @@
+// The automaton's tables, built once per pattern set: a trie made from the sorted patterns (each
+// shares its prefix with the one before it, so building needs no lookups), states numbered breadth
+// first, failure links, and the full transition row of every shallow state (most of a scan's steps
+// start in one), the deeper states keeping only their own edges.
+import { TransitionTable } from './transition-table.ts';
+
+export interface Automaton {
+  /** Code unit to symbol (1..width-1); 0 for a code unit no pattern uses, which sends the walk to the root. */
+  symbols: Int32Array;
+  width: number;
+  /**
+   * Every transition of states 0..denseCount-1, the shallowest: `width` targets per state. Here, in
+   * the records and in `transitions`, a target in which a pattern ends (itself or down its failure
+   * chain) is written as its complement (~state), so that a scan reads outputs only there.
+   */
+  dense: Int32Array;
+  denseCount: number;
+  /** RECORD cells per state, all a scan step reads about a state in one cache line (see the offsets below). */
+  records: Int32Array;
+  /** The edges of the deeper states that have several (most have one, kept in their record). */
+  transitions: TransitionTable;
+  /** The nearest state down the failure chain in which a pattern ends, or NONE. */
+  outputLink: Int32Array;
+  /** The pattern that ends in a state, or NONE. */
+  output: Int32Array;
+  lengths: Int32Array;
+}
+
+export const RECORD = 4;
+/** The symbol of a deeper state's only edge; NONE when it has none, MULTI when it has several. */
+export const ONLY_SYMBOL = 0;
+export const ONLY_TARGET = 1;
+export const FAIL = 2;
+/** The state itself when a pattern ends in it, else its output link. */
+export const FIRST_OUTPUT = 3;
+export const MULTI = -2;
+export const NONE = -1;
+
+export interface BuildOptions {
+  /** Memory for the full rows of the shallow states, in 4-byte cells; the root's row is always kept. */
+  denseCells?: number;
+}
+
+const ROOT = 0;
+// 512 KB: every state one character deep and most two deep for the six lexicons' alphabets; more rows
+// were measured to be no faster.
+const DENSE_CELLS = 1 << 17;
+
+/**
+ * The trie with its states renumbered: the shallowest `denseCount` breadth first (they get full
+ * rows), the others depth first, so that a walk down a chain of single edges reads consecutive
+ * records. `order` lists the states level by level, `levels[d]` is where level d starts in it.
+ */
+interface Trie {
+  count: number;
+  parent: Int32Array;
+  /** The symbol on the edge from the parent. */
+  via: Int32Array;
+  output: Int32Array;
+  order: Int32Array;
+  levels: Int32Array;
+}
+
+type CreatedTrie = Omit<Trie, 'order' | 'levels'> & { depth: Int32Array };
+
+export function buildAutomaton(patterns: readonly string[], options: BuildOptions): Automaton {
+  const { symbols, width } = collectSymbols(patterns);
+  const created = buildTrie(patterns, symbols);
+  const denseCount = Math.max(1, Math.min(created.count, Math.floor((options.denseCells ?? DENSE_CELLS) / width)));
+  const trie = renumber(created, denseCount);
+  const { records, transitions } = deepEdges(trie, denseCount);
+  const { outputLink, dense } = linkFailures(trie, width, denseCount, records, transitions);
+  const marked = (target: number) => (records[target * RECORD + FIRST_OUTPUT] === NONE ? target : ~target);
+  for (let cell = 0; cell < dense.length; cell++) dense[cell] = marked(dense[cell]!);
+  for (let at = denseCount * RECORD + ONLY_TARGET; at < records.length; at += RECORD) records[at] = marked(records[at]!);
+  const lengths = Int32Array.from(patterns, (pattern) => pattern.length);
+  return { symbols, width, dense, denseCount, records, transitions: transitions.withTargets(marked), outputLink, output: trie.output, lengths };
+}
+
+/** The trie edge out of a state past the dense rows on `symbol`, or NONE. */
+export function edgeOf(records: Int32Array, transitions: TransitionTable, state: number, symbol: number): number {
+  const at = state * RECORD;
+  const only = records[at + ONLY_SYMBOL]!;
+  if (only === symbol) return records[at + ONLY_TARGET]!;
+  return only === MULTI ? transitions.get(state, symbol) : NONE;
+}
+
+/**
+ * Symbols numbered by how often their code unit occurs in the patterns, the most frequent first:
+ * the columns a scan reads most share a few cache lines of each row.
+ */
+function collectSymbols(patterns: readonly string[]): { symbols: Int32Array; width: number } {
+  const counts = new Map<number, number>();
+  for (const pattern of patterns) {
+    for (let index = 0; index < pattern.length; index++) {
+      const code = pattern.charCodeAt(index);
+      counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+  }
+  const symbols = new Int32Array(0x10000);
+  const byFrequency = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  byFrequency.forEach(([code], index) => (symbols[code] = index + 1));
+  return { symbols, width: byFrequency.length + 1 };
+}
+
+/** The trie in creation order (depth first), with each state's depth. A duplicate pattern keeps its first index. */
+function buildTrie(patterns: readonly string[], symbols: Int32Array): CreatedTrie {
+  const first = new Map<string, number>();
+  let size = 1;
+  patterns.forEach((pattern, index) => {
+    if (pattern.length === 0 || first.has(pattern)) return;
+    first.set(pattern, index);
+    size += pattern.length;
+  });
+  const [parent, via, depth] = [new Int32Array(size), new Int32Array(size), new Int32Array(size)];
+  const output = new Int32Array(size).fill(NONE);
+  const path = [ROOT];
+  let count = 1;
+  let previous = '';
+  // In sorted order the longest prefix a pattern shares with the trie is the one it shares with the pattern before it.
+  for (const pattern of [...first.keys()].sort()) {
+    let common = 0;
+    while (common < previous.length && pattern.charCodeAt(common) === previous.charCodeAt(common)) common++;
+    for (let at = common; at < pattern.length; at++, count++) {
+      parent[count] = path[at]!;
+      via[count] = symbols[pattern.charCodeAt(at)]!;
+      depth[count] = at + 1;
+      path[at + 1] = count;
+    }
+    output[path[pattern.length]!] = first.get(pattern)!;
+    previous = pattern;
+  }
+  return { count, parent, via, depth, output };
+}
+
+/** Level by level (a counting sort on depth), then the states past `denseCount` back in creation order. */
+function renumber(trie: CreatedTrie, denseCount: number): Trie {
+  const { count, depth } = trie;
+  let deepest = 0;
+  for (let state = 0; state < count; state++) deepest = Math.max(deepest, depth[state]!);
+  const levels = new Int32Array(deepest + 2);
+  for (let state = 0; state < count; state++) levels[depth[state]! + 1]!++;
+  for (let level = 1; level < levels.length; level++) levels[level]! += levels[level - 1]!;
+  const next = levels.slice();
+  const position = new Int32Array(count);
+  for (let state = 0; state < count; state++) position[state] = next[depth[state]!]!++;
+  const renamed = new Int32Array(count);
+  let deep = denseCount;
+  for (let state = 0; state < count; state++) renamed[state] = position[state]! < denseCount ? position[state]! : deep++;
+  const [parent, via, output, order] = [new Int32Array(count), new Int32Array(count), new Int32Array(count), new Int32Array(count)];
+  for (let state = 0; state < count; state++) {
+    const to = renamed[state]!;
+    parent[to] = renamed[trie.parent[state]!]!;
+    via[to] = trie.via[state]!;
+    output[to] = trie.output[state]!;
+    order[position[state]!] = to;
+  }
+  return { count, parent, via, output, order, levels };
+}
+
+/** The edges out of the states past the dense rows: an only edge in the state's record, several in a table. */
+function deepEdges(trie: Trie, denseCount: number): { records: Int32Array; transitions: TransitionTable } {
+  const { count, parent, via } = trie;
+  const records = new Int32Array(count * RECORD);
+  for (let state = denseCount; state < count; state++) records[state * RECORD + ONLY_SYMBOL] = NONE;
+  const shared: number[] = [];
+  for (let state = 1; state < count; state++) {
+    const at = parent[state]! * RECORD;
+    if (parent[state]! < denseCount) continue;
+    if (records[at + ONLY_SYMBOL] === NONE) {
+      records[at + ONLY_SYMBOL] = via[state]!;
+      records[at + ONLY_TARGET] = state;
+    } else {
+      if (records[at + ONLY_SYMBOL] !== MULTI) shared.push(records[at + ONLY_TARGET]!);
+      records[at + ONLY_SYMBOL] = MULTI;
+      shared.push(state);
+    }
+  }
+  const targets = Int32Array.from(shared);
+  const transitions = TransitionTable.from(targets.map((state) => parent[state]!), targets.map((state) => via[state]!), targets);
+  return { records, transitions };
+}
+
+/**
+ * Failure links level by level. A shallow state's row starts as a copy of its failure state's
+ * row, taken once every edge into the level below has been written, then gets its own edges.
+ */
+function linkFailures(trie: Trie, width: number, denseCount: number, records: Int32Array, transitions: TransitionTable) {
+  const { count, parent, via, output, order, levels } = trie;
+  const outputLink = new Int32Array(count).fill(NONE);
+  const dense = new Int32Array(denseCount * width);
+  const failOf = (state: number) => records[state * RECORD + FAIL]!;
+  const step = (from: number, symbol: number): number => {
+    let state = from;
+    let next = NONE;
+    while (state >= denseCount && (next = edgeOf(records, transitions, state, symbol)) === NONE) state = failOf(state);
+    return next !== NONE ? next : dense[state * width + symbol]!;
+  };
+  records[ROOT * RECORD + FIRST_OUTPUT] = NONE;
+  for (let level = 1; level < levels.length; level++) {
+    for (let state = Math.max(1, levels[level - 1]!); state < Math.min(levels[level]!, denseCount); state++) {
+      dense.copyWithin(state * width, failOf(state) * width, (failOf(state) + 1) * width);
+    }
+    for (let at = levels[level]!; at < (levels[level + 1] ?? count); at++) {
+      const state = order[at]!;
+      const from = parent[state]!;
+      if (from < denseCount) dense[from * width + via[state]!] = state;
+      const target = from === ROOT ? ROOT : step(failOf(from), via[state]!);
+      outputLink[state] = output[target] !== NONE ? target : outputLink[target]!;
+      records[state * RECORD + FAIL] = target;
+      records[state * RECORD + FIRST_OUTPUT] = output[state] !== NONE ? state : outputLink[state]!;
+    }
+  }
+  return { outputLink, dense };
+}
