@@ -8,9 +8,11 @@ import { addHost, listHosts, removeHost } from '../site-sets.ts';
 import { scheduleSoon } from '../sync/sync-listeners.ts';
 import { validateEmpty, validateHostRequest, validateSettingsPatch } from '../validate.ts';
 
-type PreferenceMessages = 'site.trust' | 'site.untrust' | 'allowlist.get' | 'dismissals.get' | 'dismissal.remove' | 'settings.get' | 'settings.set';
+type HostListMessages = 'site.trust' | 'site.untrust' | 'allowlist.get' | 'dismissals.get' | 'dismissal.remove';
+type SettingsMessages = 'settings.get' | 'settings.set';
 
-export function createPreferenceHandlers(services: Services): Pick<HandlerTable, PreferenceMessages> {
+/** The allowlist and the dismissed banners. */
+function createHostListHandlers(services: Services): Pick<HandlerTable, HostListMessages> {
   const changeAllowlist = (change: typeof addHost | typeof removeHost) => async ({ host }: { host: string }) => {
     const engine = await services.getEngine();
     const sites = await change(engine.db, 'allowlist', host, services.now());
@@ -25,16 +27,12 @@ export function createPreferenceHandlers(services: Services): Pick<HandlerTable,
     'allowlist.get': {
       tier: 'extension',
       validate: validateEmpty,
-      async handle() {
-        return listHosts((await services.getEngine()).db, 'allowlist');
-      },
+      handle: async () => listHosts((await services.getEngine()).db, 'allowlist'),
     },
     'dismissals.get': {
       tier: 'extension',
       validate: validateEmpty,
-      async handle() {
-        return listHosts((await services.getEngine()).db, 'dismissals');
-      },
+      handle: async () => listHosts((await services.getEngine()).db, 'dismissals'),
     },
     'dismissal.remove': {
       tier: 'extension',
@@ -45,12 +43,15 @@ export function createPreferenceHandlers(services: Services): Pick<HandlerTable,
         return engine.dismissals;
       },
     },
+  };
+}
+
+function createSettingsHandlers(services: Services): Pick<HandlerTable, SettingsMessages> {
+  return {
     'settings.get': {
       tier: 'extension',
       validate: validateEmpty,
-      async handle() {
-        return readSettings((await services.getEngine()).db);
-      },
+      handle: async () => readSettings((await services.getEngine()).db),
     },
     'settings.set': {
       tier: 'extension',
@@ -65,4 +66,8 @@ export function createPreferenceHandlers(services: Services): Pick<HandlerTable,
       },
     },
   };
+}
+
+export function createPreferenceHandlers(services: Services): Pick<HandlerTable, HostListMessages | SettingsMessages> {
+  return { ...createHostListHandlers(services), ...createSettingsHandlers(services) };
 }
