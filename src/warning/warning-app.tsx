@@ -45,6 +45,9 @@ function WarningBody({ url }: { url: string }) {
   const guard = useGuardedAction(setError);
   useEffect(() => backRef.current?.focus(), []);
   const isListed = state.value?.verdict !== 'safe' && state.value?.verdict !== 'unknown';
+  // A page listed on a shared host (`sites.google.com/view/x`): trusting the host for good would
+  // also let every other listed page on it through, so only this tab's "proceed" is offered.
+  const isSharedHostPage = state.value?.reasons.some((reason) => reason.kind === 'blocklist' && reason.entryKind === 'url-prefix') ?? false;
   return (
     <main class="warning" data-testid="warning:main">
       <h1>{t('warning_heading')}</h1>
@@ -61,9 +64,11 @@ function WarningBody({ url }: { url: string }) {
         <button type="button" data-testid="warning:proceed" onClick={guard(() => proceedAnyway(url))}>
           {t(isListed ? 'warning_proceed' : 'warning_open_site')}
         </button>
-        <button type="button" data-testid="warning:allow" onClick={guard(async () => setIsConfirming(true))}>
-          {t('warning_always_allow')}
-        </button>
+        {isSharedHostPage ? null : (
+          <button type="button" data-testid="warning:allow" onClick={guard(async () => setIsConfirming(true))}>
+            {t('warning_always_allow')}
+          </button>
+        )}
         <button type="button" data-testid="warning:mistake" onClick={guard(() => reportMistake(url))}>
           {t('warning_mistake')}
         </button>

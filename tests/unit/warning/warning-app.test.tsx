@@ -75,6 +75,15 @@ describe('the warning page', () => {
     await waitFor(() => expect(fake.sent).toContainEqual({ name: 'site.trust', request: { host: 'www.evil-scam.test' } }));
   });
 
+  it('offers no "Always allow" for a page listed on a shared host: it would trust every listed page there', async () => {
+    const page = 'https://sites.google.com/view/fake-bank/login';
+    installBackground({ ...LISTED, url: page, reasons: [{ ...LISTED.reasons[0]!, entry: 'sites.google.com/view/fake-bank', entryKind: 'url-prefix' }] } as Verdict);
+    render(<WarningApp stoppedUrl={page} isFramed={false} />);
+    await screen.findByTestId('warning:reasons');
+    expect(screen.getByTestId('warning:proceed')).toBeTruthy();
+    expect(screen.queryByTestId('warning:allow')).toBeNull();
+  });
+
   it('opens the report view for "This is a mistake"', async () => {
     const create = vi.fn(async () => ({}));
     installBackground(LISTED, { tabs: { create } });
