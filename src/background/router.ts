@@ -4,6 +4,7 @@
 // allowlists and "proceed anyway". Then the payload is size-checked and validated.
 import type { MessageName, Reply, RequestOf, ResponseOf } from '../shared/protocol.ts';
 import { ValidationError } from './validate.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 /** `content-top`: the top frame's content script only. */
 export type Tier = 'content' | 'content-top' | 'extension';
@@ -102,7 +103,7 @@ export function createRouter(table: HandlerTable, identity: RouterIdentity): Rou
       const request = spec.validate(envelope.request);
       return { ok: true, value: await spec.handle(request, caller) };
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
+      const text = errorMessage(error);
       return { ok: false, error: error instanceof ValidationError ? `bad request: ${text}` : text };
     }
   };

@@ -1,5 +1,6 @@
 // What every command shares: its shape, argument parsing, and how it reports.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorMessage } from '../core/error-message.ts';
 
 export interface CommandModule {
   run(args: string[]): Promise<number>;
@@ -19,7 +20,7 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T, 
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
-    throw new CliError(error instanceof Error ? error.message : String(error));
+    throw new CliError(errorMessage(error));
   }
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_RESOLVERS } from './publish/default-resolvers.ts';
 import { readPublishedFeed } from './publish/feed-dir.ts';
 import { readSources } from './publish/read-sources.ts';
 import { resolveReading } from './publish/resolve.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 export const DEFAULT_SOURCES = fileURLToPath(new URL('../sources/', import.meta.url));
 
@@ -27,7 +28,7 @@ function loadFeed(dir: string): ListState {
   try {
     published = readPublishedFeed(dir);
   } catch (error) {
-    throw new CliError(`cannot read the feed in ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(`cannot read the feed in ${dir}: ${errorMessage(error)}`);
   }
   if (published === null) throw new CliError(`no feed.json in ${dir}`);
   const state = stateFromSnapshot(decodeSnapshot(published.snapshotBytes));

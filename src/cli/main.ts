@@ -1,5 +1,6 @@
 // The maintainers' command `scam-warner <command>`: JSON on stdout, one line on stderr for bad input.
 import { CliError, type CommandModule } from './io.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   check: () => import('./commands/check.ts'),
@@ -37,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function fail(error: unknown): number {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   process.stderr.write(`scam-warner: ${message.split('\n')[0]}\n`);
   return error instanceof CliError ? error.exitCode : 1;
 }

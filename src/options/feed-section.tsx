@@ -8,6 +8,7 @@ import { CheckNowButton } from '../ui/check-now.tsx';
 import { ListStatusView } from '../ui/list-status.tsx';
 import { ErrorNote } from '../ui/status-note.tsx';
 import { useAsync } from '../ui/use-async.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 export function FeedSection({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
   const [feedUrl, setFeedUrl] = useState(settings.feedUrl ?? '');
@@ -25,7 +26,7 @@ export function FeedSection({ settings, onSaved }: { settings: Settings; onSaved
         setError(null);
         onSaved();
       },
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => setError(errorMessage(failure)),
     );
   };
   return (

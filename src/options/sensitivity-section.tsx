@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { send, type Sensitivity, type Settings } from '../shared/protocol.ts';
 import { ErrorNote } from '../ui/status-note.tsx';
+import { errorMessage } from '../core/error-message.ts';
 
 const CHOICES: { value: Sensitivity; label: MessageKey }[] = [
   { value: 'low', label: 'options_sensitivity_low' },
@@ -22,7 +23,7 @@ export function SensitivitySection({ settings, onSaved }: { settings: Settings; 
         onSaved();
       },
       (failure: unknown) => {
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
         setRefusals((count) => count + 1);
       },
     );

@@ -12,6 +12,7 @@ import { VerdictSummary } from '../ui/verdict-summary.tsx';
 import { findTabId } from './find-tab.ts';
 import { ReportEntry } from './report-entry.tsx';
 import { ReportStates } from './report-states.tsx';
+import { errorMessage } from '../core/error-message.ts';
 
 /** Reports listed under the tab's panel: the latest few say whether they went out. */
 const RECENT_REPORTS = 3;
@@ -26,7 +27,7 @@ function TrustButton({ view, onChange }: { view: TabView; onChange: () => void }
       await send(view.isTrusted ? 'site.untrust' : 'site.trust', { host });
       onChange();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   };
   return (

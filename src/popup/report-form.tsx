@@ -8,6 +8,7 @@ import { send, type ReportChoices, type ReportDraft, type ReportState, type Subm
 import { applyReportChoices } from '../shared/report-entry.ts';
 import { ErrorNote } from '../ui/status-note.tsx';
 import { FieldErrors, ReportPreview } from './report-preview.tsx';
+import { errorMessage } from '../core/error-message.ts';
 
 type Refusal = Extract<SubmitResult, { isQueued: false }>;
 
@@ -63,7 +64,7 @@ export function ReportForm({ draft, onQueued }: { draft: ReportDraft; onQueued: 
       if (result.isQueued) onQueued(result.report);
       else setRefusal(result);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     } finally {
       setIsSending(false);
     }

@@ -7,6 +7,7 @@ import type { ReportStore } from './report-store.ts';
 import { sendError, sendJson, requestPath, type RequestHandler } from './respond.ts';
 import { createReviewAuth } from './review/auth.ts';
 import { createReviewHandler } from './review/routes.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 export interface ServerOptions {
   store: ReportStore;
@@ -55,7 +56,7 @@ function buildHandlers(options: ServerOptions): RequestHandler[] {
   const handlers: RequestHandler[] = [
     healthHandler,
     createIntakeHandler({ store: options.store, clientAddress, ...(limiter ? { limiter } : {}), ...(options.now ? { now: options.now } : {}),
-      onStoreError: (error) => console.error(`reports: storing failed: ${error instanceof Error ? error.message : String(error)}`) }),
+      onStoreError: (error) => console.error(`reports: storing failed: ${errorMessage(error)}`) }),
   ];
   if (options.reviewToken !== undefined) {
     handlers.push(createReviewHandler({

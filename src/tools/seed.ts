@@ -18,6 +18,7 @@ import { getSeedLineage } from '../background/sync/seed-lineage.ts';
 import {
   decodeSnapshot, encodeSnapshot, openManifest, parsePinnedKeys, readOwnManifest, sha256Hex, signManifest, type FeedManifest, type SigningKey,
 } from '../core/index.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 export const SEED_SOURCES_DIR = new URL('../sources/', import.meta.url);
 export const DEV_KEY_DIR = fileURLToPath(new URL('../../node_modules/.cache/scam-warner/dev-feed-key/', import.meta.url));
@@ -70,7 +71,7 @@ export async function buildSeedFeed(sourcesDir: string, now: Date, signing: Seed
     try {
       await openManifest(seed[0].bytes, { keys: await parsePinnedKeys(signing.pinnedKeys.join(',')), now: now.getTime() });
     } catch (error) {
-      throw new Error(`refusing to bundle the seed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`refusing to bundle the seed: ${errorMessage(error)}`);
     }
     return seed;
   } finally {

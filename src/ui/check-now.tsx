@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import { send } from '../shared/protocol.ts';
 import { ErrorNote } from './status-note.tsx';
+import { errorMessage } from '../core/error-message.ts';
 
 type CheckState = 'idle' | 'checking' | 'done' | 'failed';
 
@@ -23,7 +24,7 @@ export function CheckNowButton({ onChecked, testId }: { onChecked: () => void; t
       onChecked();
     } catch (failure) {
       setState('failed');
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   };
   return (

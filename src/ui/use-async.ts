@@ -1,5 +1,6 @@
 // Loads something for a page (a reply from the background) and reloads it on demand.
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '../core/error-message.ts';
 
 export interface AsyncState<T> {
   value: T | undefined;
@@ -28,7 +29,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
       },
       (failure: unknown) => {
         if (!isCurrent) return;
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
         setIsLoading(false);
       },
     );

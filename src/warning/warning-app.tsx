@@ -7,6 +7,7 @@ import { ErrorNote, LoadingNote } from '../ui/status-note.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { allowAlways, goBackToSafety, isUserClick, proceedAnyway, reportMistake } from './warning-actions.ts';
 import { WarningDetails } from './warning-details.tsx';
+import { errorMessage } from '../core/error-message.ts';
 
 type Action = (event: MouseEvent) => void;
 
@@ -14,7 +15,7 @@ function useGuardedAction(setError: (message: string) => void) {
   return (work: () => Promise<void>): Action =>
     (event) => {
       if (!isUserClick(event)) return;
-      work().catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+      work().catch((failure: unknown) => setError(errorMessage(failure)));
     };
 }
 

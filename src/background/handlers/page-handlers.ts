@@ -11,6 +11,7 @@ import { keepStrongerScan, scanSnapshot } from '../page-scan.ts';
 import { readPageEvidence, writePageEvidence } from '../tab-state.ts';
 import { refreshTabVerdict, stopInTab } from '../tab-verdict.ts';
 import { readRecord, validateEmpty, ValidationError } from '../validate.ts';
+import { errorMessage } from '../../core/error-message.ts';
 
 /**
  * A snapshot is capped field by field (core's SNAPSHOT_LIMITS); this bounds the whole message before
@@ -44,7 +45,7 @@ function validateScanRequest(value: unknown): { snapshot: PageSnapshot } {
   try {
     return { snapshot: validatePageSnapshot(readRecord(value, ['snapshot']).snapshot) };
   } catch (error) {
-    throw error instanceof ValidationError ? error : new ValidationError(error instanceof Error ? error.message : String(error));
+    throw error instanceof ValidationError ? error : new ValidationError(errorMessage(error));
   }
 }
 

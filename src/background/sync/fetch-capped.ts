@@ -3,6 +3,7 @@
 // revalidated by our own If-None-Match, and a tampered file must never be masked by a cached one).
 import { concatBytes } from '../../core/feed/bytes.ts';
 import { FeedError } from '../../core/feed/index.ts';
+import { errorMessage } from '../../core/error-message.ts';
 
 export type FetchFunction = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -69,7 +70,7 @@ class StallTimer {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 /** A file named by feed.json: any answer but its bytes is a failure. */

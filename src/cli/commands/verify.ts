@@ -5,6 +5,7 @@ import { parsePinnedKeys } from '../../core/index.ts';
 import { CliError, parseCommandArgs, printJson } from '../io.ts';
 import { verifyFeedDir } from '../publish/verify-feed.ts';
 import { parseNow } from './feed-options.ts';
+import { errorMessage } from '../../core/error-message.ts';
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -21,7 +22,7 @@ export async function run(args: string[]): Promise<number> {
     printJson({ ok: true, ...(await verifyFeedDir(dir, keys, parseNow(values.now))) });
     return 0;
   } catch (error) {
-    throw new CliError(`feed refused: ${error instanceof Error ? error.message : String(error)}`, 1);
+    throw new CliError(`feed refused: ${errorMessage(error)}`, 1);
   }
 }
 

@@ -6,6 +6,7 @@ import { readCsvSource } from './csv-source.ts';
 import { applyDirectives, defaultSettings, type SourceSettings } from './directives.ts';
 import { emptyReading, type SourceReading } from './source-types.ts';
 import { readTextSource } from './text-source.ts';
+import { errorMessage } from '../../core/error-message.ts';
 
 export const SOURCES_MANIFEST = 'sources.json';
 const LIST_FILE = /(^|\/)hosts$|\.(txt|csv|list|hosts)$/i;
@@ -53,7 +54,7 @@ function readManifest(dir: string, reading: SourceReading): Record<string, Recor
     }
     throw new Error('expected { "<file>": { "category": ..., "source": ... } }');
   } catch (error) {
-    reading.problems.push({ file: SOURCES_MANIFEST, line: 0, message: error instanceof Error ? error.message : String(error), fatal: true });
+    reading.problems.push({ file: SOURCES_MANIFEST, line: 0, message: errorMessage(error), fatal: true });
     return {};
   }
 }

@@ -11,6 +11,7 @@ import { summarizeGroup } from './group-summary.ts';
 import { pickLocale, translatorFor } from './messages.ts';
 import { NOTICES, renderLoginPage, renderReviewPage, type Notice } from './page.ts';
 import { REVIEW_CSS } from './style.ts';
+import { errorMessage } from '../../core/error-message.ts';
 
 const MAX_FORM_BYTES = 4096;
 const MAX_GROUPS = 100;
@@ -112,7 +113,7 @@ async function checkForm(req: IncomingMessage, res: ServerResponse, options: Rev
 
 /** A fault of the server's own (storage, sources file): logged, and never blamed on the request. */
 function answerFault(res: ServerResponse, error: unknown): void {
-  console.error(`review: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`review: ${errorMessage(error)}`);
   if (res.headersSent) res.destroy();
   else sendError(res, 500, 'the review could not be completed: see the server log');
 }
