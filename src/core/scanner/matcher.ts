@@ -4,7 +4,7 @@
 import { AhoCorasick } from '../text/aho-corasick.ts';
 import { foldText } from '../text/normalize.ts';
 import type { Indicator } from '../types.ts';
-import { boundaryRuleOf, isOnBoundaries, type BoundaryRule } from '../text/boundaries.ts';
+import { boundaryRuleOf, isOnPackedBoundaries, packBoundaryRule, type BoundaryRule } from '../text/boundaries.ts';
 import { loadLexicons, type LexiconGroup } from './lexicon.ts';
 import { buildPhoneIndex, buildWalletIndex, type PhoneIndex, type WalletIndex } from './payment-index.ts';
 
@@ -28,9 +28,11 @@ export type PatternOwner = (
 
 export interface PageMatcher {
   readonly automaton: AhoCorasick;
-  readonly owners: readonly (readonly PatternOwner[])[];
-  /** Each owner's boundary rule, in the order of `owners`. */
-  readonly rules: readonly (readonly BoundaryRule[])[];
+  /** The owners of pattern p are owners[firstOwner[p]] up to owners[firstOwner[p + 1]]. */
+  readonly firstOwner: Int32Array;
+  readonly owners: readonly PatternOwner[];
+  /** Each owner's boundary rule, packed (boundaries.ts), in the order of `owners`. */
+  readonly boundaries: Uint8Array;
   readonly brands: readonly BrandInfo[];
   readonly indicators: readonly Indicator[];
   readonly wallets: WalletIndex;
@@ -82,10 +84,13 @@ export function buildPageMatcher(brands: readonly BrandInfo[], indicators: reado
     if (indicator.kind === 'phrase' || indicator.kind === 'payment-handle') add(foldText(indicator.value), { type: 'indicator', indicator: index, isStem: false });
   });
   const entries = [...patterns.values()];
+  const firstOwner = new Int32Array(entries.length + 1);
+  entries.forEach((entry, index) => (firstOwner[index + 1] = firstOwner[index]! + entry.owners.length));
   return {
     automaton: AhoCorasick.build([...patterns.keys()]),
-    owners: entries.map((entry) => entry.owners),
-    rules: entries.map(({ owners, rule }) => owners.map((owner) => ownerRule(owner, rule))),
+    firstOwner,
+    owners: entries.flatMap((entry) => entry.owners),
+    boundaries: Uint8Array.from(entries.flatMap(({ owners, rule }) => owners.map((owner) => packBoundaryRule(ownerRule(owner, rule), owner.isStem)))),
     brands,
     indicators,
     wallets: buildWalletIndex(indicators),
@@ -107,13 +112,10 @@ export function findMatches(
   text: string,
   visit: (owner: PatternOwner, start: number, end: number) => void,
 ): void {
-  const { owners, rules } = matcher;
+  const { firstOwner, owners, boundaries } = matcher;
   matcher.automaton.scan(text, (pattern, start, end) => {
-    const patternOwners = owners[pattern]!;
-    const patternRules = rules[pattern]!;
-    for (let index = 0; index < patternOwners.length; index++) {
-      const owner = patternOwners[index]!;
-      if (isOnBoundaries(text, start, end, patternRules[index]!, owner.isStem)) visit(owner, start, end);
+    for (let index = firstOwner[pattern]!; index < firstOwner[pattern + 1]!; index++) {
+      if (isOnPackedBoundaries(text, start, end, boundaries[index]!)) visit(owners[index]!, start, end);
     }
   });
 }

@@ -2,7 +2,6 @@
 // shares its prefix with the one before it, so building needs no lookups), states numbered breadth
 // first, failure links, and the full transition row of every shallow state (most of a scan's steps
 // start in one), the deeper states keeping only their own edges.
-import { TransitionTable } from './transition-table.ts';
 
 export interface Automaton {
   /** Code unit to symbol (1..width-1); 0 for a code unit no pattern uses, which sends the walk to the root. */
@@ -10,15 +9,15 @@ export interface Automaton {
   width: number;
   /**
    * Every transition of states 0..denseCount-1, the shallowest: `width` targets per state. Here, in
-   * the records and in `transitions`, a target in which a pattern ends (itself or down its failure
-   * chain) is written as its complement (~state), so that a scan reads outputs only there.
+   * the records and in `edges`, a target in which a pattern ends (itself or down its failure chain)
+   * is written as its complement (~state), so that a scan reads outputs only there.
    */
   dense: Int32Array;
   denseCount: number;
   /** RECORD cells per state, all a scan step reads about a state in one cache line (see the offsets below). */
   records: Int32Array;
-  /** The edges of the deeper states that have several (most have one, kept in their record). */
-  transitions: TransitionTable;
+  /** [symbol, target] pairs: the edges of the deeper states that have several (most have one, kept in their record). */
+  edges: Int32Array;
   /** The nearest state down the failure chain in which a pattern ends, or NONE. */
   outputLink: Int32Array;
   /** The pattern that ends in a state, or NONE. */
@@ -27,13 +26,15 @@ export interface Automaton {
 }
 
 export const RECORD = 4;
-/** The symbol of a deeper state's only edge; NONE when it has none, MULTI when it has several. */
+/**
+ * The symbol of a deeper state's only edge, and its target. When the state has no edge: NONE; when
+ * it has several: minus their number, and where they start in `edges`.
+ */
 export const ONLY_SYMBOL = 0;
 export const ONLY_TARGET = 1;
 export const FAIL = 2;
 /** The state itself when a pattern ends in it, else its output link. */
 export const FIRST_OUTPUT = 3;
-export const MULTI = -2;
 export const NONE = -1;
 
 export interface BuildOptions {
@@ -68,21 +69,29 @@ export function buildAutomaton(patterns: readonly string[], options: BuildOption
   const created = buildTrie(patterns, symbols);
   const denseCount = Math.max(1, Math.min(created.count, Math.floor((options.denseCells ?? DENSE_CELLS) / width)));
   const trie = renumber(created, denseCount);
-  const { records, transitions } = deepEdges(trie, denseCount);
-  const { outputLink, dense } = linkFailures(trie, width, denseCount, records, transitions);
+  const { records, edges } = deepEdges(trie, denseCount);
+  const { outputLink, dense } = linkFailures(trie, width, denseCount, records, edges);
   const marked = (target: number) => (records[target * RECORD + FIRST_OUTPUT] === NONE ? target : ~target);
   for (let cell = 0; cell < dense.length; cell++) dense[cell] = marked(dense[cell]!);
-  for (let at = denseCount * RECORD + ONLY_TARGET; at < records.length; at += RECORD) records[at] = marked(records[at]!);
+  for (let at = denseCount * RECORD; at < records.length; at += RECORD) {
+    if (records[at + ONLY_SYMBOL]! > 0) records[at + ONLY_TARGET] = marked(records[at + ONLY_TARGET]!);
+  }
+  for (let cell = 1; cell < edges.length; cell += 2) edges[cell] = marked(edges[cell]!);
   const lengths = Int32Array.from(patterns, (pattern) => pattern.length);
-  return { symbols, width, dense, denseCount, records, transitions: transitions.withTargets(marked), outputLink, output: trie.output, lengths };
+  return { symbols, width, dense, denseCount, records, edges, outputLink, output: trie.output, lengths };
 }
 
 /** The trie edge out of a state past the dense rows on `symbol`, or NONE. */
-export function edgeOf(records: Int32Array, transitions: TransitionTable, state: number, symbol: number): number {
+export function edgeOf(records: Int32Array, edges: Int32Array, state: number, symbol: number): number {
   const at = state * RECORD;
   const only = records[at + ONLY_SYMBOL]!;
   if (only === symbol) return records[at + ONLY_TARGET]!;
-  return only === MULTI ? transitions.get(state, symbol) : NONE;
+  return only >= NONE ? NONE : sharedEdgeOf(edges, records[at + ONLY_TARGET]!, -only, symbol);
+}
+
+function sharedEdgeOf(edges: Int32Array, first: number, count: number, symbol: number): number {
+  for (let edge = first; edge < first + 2 * count; edge += 2) if (edges[edge] === symbol) return edges[edge + 1]!;
+  return NONE;
 }
 
 /**
@@ -158,34 +167,45 @@ function renumber(trie: CreatedTrie, denseCount: number): Trie {
   return { count, parent, via, output, order, levels };
 }
 
-/** The edges out of the states past the dense rows: an only edge in the state's record, several in a table. */
-function deepEdges(trie: Trie, denseCount: number): { records: Int32Array; transitions: TransitionTable } {
+/** The edges out of the states past the dense rows: an only edge in the state's record, several side by side in `edges`. */
+function deepEdges(trie: Trie, denseCount: number): { records: Int32Array; edges: Int32Array } {
   const { count, parent, via } = trie;
   const records = new Int32Array(count * RECORD);
-  for (let state = denseCount; state < count; state++) records[state * RECORD + ONLY_SYMBOL] = NONE;
-  const shared: number[] = [];
+  const children = new Int32Array(count);
+  for (let state = 1; state < count; state++) children[parent[state]!]!++;
+  let shared = 0;
+  for (let state = denseCount; state < count; state++) {
+    const at = state * RECORD;
+    const number = children[state]!;
+    records[at + ONLY_SYMBOL] = number === 0 ? NONE : -number;
+    if (number > 1) {
+      records[at + ONLY_TARGET] = shared;
+      shared += 2 * number;
+    }
+  }
+  const edges = new Int32Array(shared);
+  const filled = new Int32Array(count);
   for (let state = 1; state < count; state++) {
-    const at = parent[state]! * RECORD;
-    if (parent[state]! < denseCount) continue;
-    if (records[at + ONLY_SYMBOL] === NONE) {
+    const from = parent[state]!;
+    if (from < denseCount) continue;
+    const at = from * RECORD;
+    if (children[from] === 1) {
       records[at + ONLY_SYMBOL] = via[state]!;
       records[at + ONLY_TARGET] = state;
     } else {
-      if (records[at + ONLY_SYMBOL] !== MULTI) shared.push(records[at + ONLY_TARGET]!);
-      records[at + ONLY_SYMBOL] = MULTI;
-      shared.push(state);
+      const edge = records[at + ONLY_TARGET]! + 2 * filled[from]!++;
+      edges[edge] = via[state]!;
+      edges[edge + 1] = state;
     }
   }
-  const targets = Int32Array.from(shared);
-  const transitions = TransitionTable.from(targets.map((state) => parent[state]!), targets.map((state) => via[state]!), targets);
-  return { records, transitions };
+  return { records, edges };
 }
 
 /**
  * Failure links level by level. A shallow state's row starts as a copy of its failure state's
  * row, taken once every edge into the level below has been written, then gets its own edges.
  */
-function linkFailures(trie: Trie, width: number, denseCount: number, records: Int32Array, transitions: TransitionTable) {
+function linkFailures(trie: Trie, width: number, denseCount: number, records: Int32Array, edges: Int32Array) {
   const { count, parent, via, output, order, levels } = trie;
   const outputLink = new Int32Array(count).fill(NONE);
   const dense = new Int32Array(denseCount * width);
@@ -193,7 +213,7 @@ function linkFailures(trie: Trie, width: number, denseCount: number, records: In
   const step = (from: number, symbol: number): number => {
     let state = from;
     let next = NONE;
-    while (state >= denseCount && (next = edgeOf(records, transitions, state, symbol)) === NONE) state = failOf(state);
+    while (state >= denseCount && (next = edgeOf(records, edges, state, symbol)) === NONE) state = failOf(state);
     return next !== NONE ? next : dense[state * width + symbol]!;
   };
   records[ROOT * RECORD + FIRST_OUTPUT] = NONE;

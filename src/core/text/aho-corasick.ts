@@ -27,7 +27,7 @@ export class AhoCorasick {
    */
   scan(text: string, visit: MatchVisitor): void {
     // Locals, not fields, in the loop that runs once per character of the page.
-    const { symbols, dense, width, denseCount, records, transitions, outputLink, output, lengths } = this.automaton;
+    const { symbols, dense, width, denseCount, records, edges, outputLink, output, lengths } = this.automaton;
     let state = ROOT;
     for (let index = 0; index < text.length; index++) {
       const symbol = symbols[text.charCodeAt(index)]!;
@@ -38,7 +38,7 @@ export class AhoCorasick {
       // A deep state has its own edges only; its failure chain soon reaches a shallow state, whose
       // row holds every transition.
       let next = NONE;
-      while (state >= denseCount && (next = edgeOf(records, transitions, state, symbol)) === NONE) state = records[state * RECORD + FAIL]!;
+      while (state >= denseCount && (next = edgeOf(records, edges, state, symbol)) === NONE) state = records[state * RECORD + FAIL]!;
       if (next === NONE) next = dense[state * width + symbol]!;
       if (next >= 0) {
         state = next;

@@ -45,11 +45,22 @@ export function boundaryRuleOf(phrase: string): BoundaryRule {
   return { start, isEndChecked: isWordChar(last) && !THAI.test(last ?? '') };
 }
 
-/** Whether a match of `rule` at [start, end) stands on word boundaries in `text`. */
-export function isOnBoundaries(text: string, start: number, end: number, rule: BoundaryRule, isStem: boolean): boolean {
-  if (rule.isEndChecked && !isStem && isWordAt(text, end)) return false;
-  if (rule.start === 'none' || !isWordAt(text, start - 1)) return true;
-  if (rule.start === 'word') return false;
+// A rule and a stem flag packed in one small number, read once per match.
+const START_RULES = ['none', 'word', 'arabic-word'] as const;
+const START_MASK = 3;
+const END_CHECKED = 4;
+
+/** The packed form of `rule` for a phrase that is a stem or not, for isOnPackedBoundaries. */
+export function packBoundaryRule(rule: BoundaryRule, isStem: boolean): number {
+  return START_RULES.indexOf(rule.start) | (rule.isEndChecked && !isStem ? END_CHECKED : 0);
+}
+
+/** Whether a match at [start, end) stands on word boundaries in `text` by its packed rule. */
+export function isOnPackedBoundaries(text: string, start: number, end: number, packed: number): boolean {
+  if ((packed & END_CHECKED) !== 0 && isWordAt(text, end)) return false;
+  const startRule = START_RULES[packed & START_MASK];
+  if (startRule === 'none' || !isWordAt(text, start - 1)) return true;
+  if (startRule === 'word') return false;
   let wordStart = start;
   while (wordStart > 0 && start - wordStart < MAX_PREFIX && isWordAt(text, wordStart - 1)) wordStart--;
   return !isWordAt(text, wordStart - 1) && ARABIC_PREFIXES.has(text.slice(wordStart, start));
