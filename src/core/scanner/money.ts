@@ -2,7 +2,7 @@
 // digits (1,234.50 · 1.234,50 · 1,89,999). What the amounts say together is the evidence: a
 // stake that is to earn a large share of itself every day, a sum that comes back doubled, a
 // struck-out price four times the one offered.
-import { firstWithin, hasWithin, isPeriodOf, parseAmount, type CuePositions, type Percentage } from './number-cues.ts';
+import { firstWithin, hasWithin, isDigit, isNumberPart, isPeriodOf, parseAmount, type CuePositions, type Percentage } from './number-cues.ts';
 
 export interface Amount {
   text: string;
@@ -46,9 +46,6 @@ const DOUBLING_DISTANCE = 80;
 const STRUCK_TO_SALE = 40;
 const MAX_PRICE_RATIO = 0.3;
 const MIN_PRICE_RATIO = 0.01;
-
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
-const isNumberPart = (code: number) => isDigit(code) || code === 0x2c || code === 0x2e;
 
 /** The number ending within `gap` characters before `at` (a currency written after it), or null. */
 function numberBefore(text: string, at: number): [number, number] | null {

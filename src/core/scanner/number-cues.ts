@@ -17,7 +17,9 @@ export function toCuePositions(spans: readonly (readonly [number, number])[]): C
 const MAX_FOUND = 5;
 // Bounds the percentages looked at: a page of numbers costs no more than a page of words.
 const MAX_PERCENTAGES = 500;
-const PERCENT = /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?) ?%/g;
+// A percentage's number: the whole run of digits and separators before the sign (and a space).
+const PERCENT_NUMBER = /^\d{1,3}(?:[.,]\d{1,2})?$/;
+const SEPARATORS = /[.,]/g;
 const DISCOUNT_CUE_DISTANCE = 20;
 const MIN_SUSPECT_DISCOUNT = 70;
 // A period word says how often a return is paid only when it touches the number, a space at most
@@ -29,6 +31,9 @@ const MIN_PERIOD_RETURN = 1;
 // or right after it ("01788-339901 (Nagad)").
 const APP_BEFORE = 48;
 const APP_AFTER = 16;
+
+export const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+export const isNumberPart = (code: number) => isDigit(code) || code === 0x2c || code === 0x2e;
 
 /** The index of the first value of sorted `positions` in [from, to], or -1. */
 export function firstWithin(positions: Int32Array, from: number, to: number): number {
@@ -54,12 +59,18 @@ export interface Percentage {
   end: number;
 }
 
-/** Every percentage in the body, once (up to a bound), for the detectors below to filter. */
+/**
+ * Every percentage in the body, once (up to a bound), for the detectors below to filter: read back
+ * from each percent sign, so the text between them costs nothing.
+ */
 export function findPercentages(body: string): Percentage[] {
   const found: Percentage[] = [];
-  for (const match of body.matchAll(PERCENT)) {
-    found.push({ text: `${match[1]}%`, value: Number(match[1]!.replace(',', '.')), start: match.index, end: match.index + match[0].length });
-    if (found.length >= MAX_PERCENTAGES) break;
+  for (let sign = body.indexOf('%'); sign >= 0 && found.length < MAX_PERCENTAGES; sign = body.indexOf('%', sign + 1)) {
+    const end = body.charCodeAt(sign - 1) === 0x20 ? sign - 1 : sign;
+    let start = end;
+    while (start > 0 && isNumberPart(body.charCodeAt(start - 1))) start--;
+    const number = body.slice(start, end);
+    if (PERCENT_NUMBER.test(number)) found.push({ text: `${number}%`, value: Number(number.replace(',', '.')), start, end: sign + 1 });
   }
   return found;
 }
@@ -86,13 +97,19 @@ export function findPeriodReturns(percentages: readonly Percentage[], cues: CueP
 
 /** The value of a number as written: the last separator is decimal unless it groups thousands. */
 export function parseAmount(text: string): number {
-  const separators = text.match(/[.,]/g) ?? [];
-  if (separators.length === 0) return Number(text);
-  const last = Math.max(text.lastIndexOf('.'), text.lastIndexOf(','));
-  const isMixed = new Set(separators).size > 1;
-  const isGrouping = !isMixed && (separators.length > 1 || text.length - last - 1 === 3);
-  if (isGrouping) return Number(text.replace(/[.,]/g, ''));
-  return Number(`${text.slice(0, last).replace(/[.,]/g, '')}.${text.slice(last + 1)}`);
+  let [dots, commas, last] = [0, 0, -1];
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x2e) dots++;
+    else if (code === 0x2c) commas++;
+    else continue;
+    last = index;
+  }
+  if (last < 0) return Number(text);
+  const isMixed = dots > 0 && commas > 0;
+  const isGrouping = !isMixed && (dots + commas > 1 || text.length - last - 1 === 3);
+  if (isGrouping) return Number(text.replace(SEPARATORS, ''));
+  return Number(`${text.slice(0, last).replace(SEPARATORS, '')}.${text.slice(last + 1)}`);
 }
 
 // "890 บาท (ปกติ 6,500)", "٢٠٠ ريال بدلاً من ٨٩٩": a sale price shortly before a "was" word, the

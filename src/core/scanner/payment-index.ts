@@ -23,6 +23,7 @@ const HAS_LETTER = /[a-zA-Z]/;
 const XRP_SHAPE = /^r(?=.*\d)(?=.*[A-Z])/;
 // Digits with the separators people write in phone numbers; bounded, so it cannot backtrack far.
 const PHONE = /\+?\(?\d[\d ().]{6,20}\d/g;
+const NOT_DIGIT = /\D/g;
 
 /** The comparable form of an address: hex and bech32 addresses are case-insensitive, base58 is not. */
 export function normalizeWallet(value: string): string {
@@ -74,7 +75,8 @@ export interface PhoneCandidate {
 export function findPhoneNumbers(text: string): PhoneCandidate[] {
   const found = new Map<string, PhoneCandidate>();
   for (const match of text.matchAll(PHONE)) {
-    const digits = digitsOnly(match[0]);
+    // The match is ASCII (the pattern's \d is): no native digits to read.
+    const digits = match[0].replace(NOT_DIGIT, '');
     if (digits.length < PHONE_KEY_DIGITS || digits.length > MAX_PHONE_DIGITS) continue;
     const isPhoneLike = match[0].startsWith('+') || match[0].includes('(') || digits.length >= 9;
     const seen = found.get(digits);

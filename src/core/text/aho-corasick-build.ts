@@ -1,7 +1,8 @@
 // The automaton's tables, built once per pattern set: a trie made from the sorted patterns (each
-// shares its prefix with the one before it, so building needs no lookups), states numbered breadth
-// first, failure links, and the full transition row of every shallow state (most of a scan's steps
-// start in one), the deeper states keeping only their own edges.
+// shares its prefix with the one before it, so building needs no lookups), failure links found
+// level by level, the full transition row of every shallow state (most of a scan's steps start in
+// one), and for each deeper state a record of its own edges, failure link and output.
+import { buildTrie, collectSymbols, NONE, renumber, ROOT, type Trie } from './trie.ts';
 
 export interface Automaton {
   /** Code unit to symbol (1..width-1); 0 for a code unit no pattern uses, which sends the walk to the root. */
@@ -35,34 +36,15 @@ export const ONLY_TARGET = 1;
 export const FAIL = 2;
 /** The state itself when a pattern ends in it, else its output link. */
 export const FIRST_OUTPUT = 3;
-export const NONE = -1;
 
 export interface BuildOptions {
   /** Memory for the full rows of the shallow states, in 4-byte cells; the root's row is always kept. */
   denseCells?: number;
 }
 
-const ROOT = 0;
 // 512 KB: every state one character deep and most two deep for the six lexicons' alphabets; more rows
 // were measured to be no faster.
 const DENSE_CELLS = 1 << 17;
-
-/**
- * The trie with its states renumbered: the shallowest `denseCount` breadth first (they get full
- * rows), the others depth first, so that a walk down a chain of single edges reads consecutive
- * records. `order` lists the states level by level, `levels[d]` is where level d starts in it.
- */
-interface Trie {
-  count: number;
-  parent: Int32Array;
-  /** The symbol on the edge from the parent. */
-  via: Int32Array;
-  output: Int32Array;
-  order: Int32Array;
-  levels: Int32Array;
-}
-
-type CreatedTrie = Omit<Trie, 'order' | 'levels'> & { depth: Int32Array };
 
 export function buildAutomaton(patterns: readonly string[], options: BuildOptions): Automaton {
   const { symbols, width } = collectSymbols(patterns);
@@ -92,79 +74,6 @@ export function edgeOf(records: Int32Array, edges: Int32Array, state: number, sy
 function sharedEdgeOf(edges: Int32Array, first: number, count: number, symbol: number): number {
   for (let edge = first; edge < first + 2 * count; edge += 2) if (edges[edge] === symbol) return edges[edge + 1]!;
   return NONE;
-}
-
-/**
- * Symbols numbered by how often their code unit occurs in the patterns, the most frequent first:
- * the columns a scan reads most share a few cache lines of each row.
- */
-function collectSymbols(patterns: readonly string[]): { symbols: Int32Array; width: number } {
-  const counts = new Map<number, number>();
-  for (const pattern of patterns) {
-    for (let index = 0; index < pattern.length; index++) {
-      const code = pattern.charCodeAt(index);
-      counts.set(code, (counts.get(code) ?? 0) + 1);
-    }
-  }
-  const symbols = new Int32Array(0x10000);
-  const byFrequency = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  byFrequency.forEach(([code], index) => (symbols[code] = index + 1));
-  return { symbols, width: byFrequency.length + 1 };
-}
-
-/** The trie in creation order (depth first), with each state's depth. A duplicate pattern keeps its first index. */
-function buildTrie(patterns: readonly string[], symbols: Int32Array): CreatedTrie {
-  const first = new Map<string, number>();
-  let size = 1;
-  patterns.forEach((pattern, index) => {
-    if (pattern.length === 0 || first.has(pattern)) return;
-    first.set(pattern, index);
-    size += pattern.length;
-  });
-  const [parent, via, depth] = [new Int32Array(size), new Int32Array(size), new Int32Array(size)];
-  const output = new Int32Array(size).fill(NONE);
-  const path = [ROOT];
-  let count = 1;
-  let previous = '';
-  // In sorted order the longest prefix a pattern shares with the trie is the one it shares with the pattern before it.
-  for (const pattern of [...first.keys()].sort()) {
-    let common = 0;
-    while (common < previous.length && pattern.charCodeAt(common) === previous.charCodeAt(common)) common++;
-    for (let at = common; at < pattern.length; at++, count++) {
-      parent[count] = path[at]!;
-      via[count] = symbols[pattern.charCodeAt(at)]!;
-      depth[count] = at + 1;
-      path[at + 1] = count;
-    }
-    output[path[pattern.length]!] = first.get(pattern)!;
-    previous = pattern;
-  }
-  return { count, parent, via, depth, output };
-}
-
-/** Level by level (a counting sort on depth), then the states past `denseCount` back in creation order. */
-function renumber(trie: CreatedTrie, denseCount: number): Trie {
-  const { count, depth } = trie;
-  let deepest = 0;
-  for (let state = 0; state < count; state++) deepest = Math.max(deepest, depth[state]!);
-  const levels = new Int32Array(deepest + 2);
-  for (let state = 0; state < count; state++) levels[depth[state]! + 1]!++;
-  for (let level = 1; level < levels.length; level++) levels[level]! += levels[level - 1]!;
-  const next = levels.slice();
-  const position = new Int32Array(count);
-  for (let state = 0; state < count; state++) position[state] = next[depth[state]!]!++;
-  const renamed = new Int32Array(count);
-  let deep = denseCount;
-  for (let state = 0; state < count; state++) renamed[state] = position[state]! < denseCount ? position[state]! : deep++;
-  const [parent, via, output, order] = [new Int32Array(count), new Int32Array(count), new Int32Array(count), new Int32Array(count)];
-  for (let state = 0; state < count; state++) {
-    const to = renamed[state]!;
-    parent[to] = renamed[trie.parent[state]!]!;
-    via[to] = trie.via[state]!;
-    output[to] = trie.output[state]!;
-    order[position[state]!] = to;
-  }
-  return { count, parent, via, output, order, levels };
 }
 
 /** The edges out of the states past the dense rows: an only edge in the state's record, several side by side in `edges`. */

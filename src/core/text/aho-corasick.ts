@@ -1,13 +1,12 @@
 // Aho-Corasick: every occurrence of thousands of literal patterns in one left-to-right pass, so the
 // cost grows with the text, not with the number of patterns (feed indicators can be many).
-import { buildAutomaton, edgeOf, FAIL, FIRST_OUTPUT, NONE, RECORD, type Automaton, type BuildOptions } from './aho-corasick-build.ts';
+import { buildAutomaton, edgeOf, FAIL, FIRST_OUTPUT, RECORD, type Automaton, type BuildOptions } from './aho-corasick-build.ts';
+import { NONE, ROOT } from './trie.ts';
 
 export type { BuildOptions } from './aho-corasick-build.ts';
 
 /** Reports one occurrence: which pattern, and where it starts and ends (end exclusive) in the text. */
 export type MatchVisitor = (pattern: number, start: number, end: number) => void;
-
-const ROOT = 0;
 
 export class AhoCorasick {
   private constructor(private readonly automaton: Automaton) {}

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findAmounts, findDoublings, findPercentOffers, findReturnOffers, findStruckCuts, type CurrencySpan } from '../../../../src/core/scanner/money.ts';
 import { findPercentages, findPriceCuts, parseAmount, toCuePositions } from '../../../../src/core/scanner/number-cues.ts';
@@ -22,6 +23,19 @@ describe('parseAmount', () => {
     expect(parseAmount('2,5')).toBe(2.5);
     expect(parseAmount('1.500')).toBe(1500);
     expect(parseAmount('59.99')).toBe(59.99);
+  });
+
+  it('reads any run of digits and separators as the rule says, written here with regular expressions', () => {
+    const byRule = (text: string) => {
+      const separators = text.match(/[.,]/g) ?? [];
+      if (separators.length === 0) return Number(text);
+      const last = Math.max(text.lastIndexOf('.'), text.lastIndexOf(','));
+      const isGrouping = new Set(separators).size === 1 && (separators.length > 1 || text.length - last - 1 === 3);
+      return isGrouping ? Number(text.replace(/[.,]/g, '')) : Number(`${text.slice(0, last).replace(/[.,]/g, '')}.${text.slice(last + 1)}`);
+    };
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', ','), minLength: 1, maxLength: 12 }), (text) => {
+      expect(parseAmount(text)).toBe(byRule(text));
+    }), { numRuns: 2000 });
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findDiscounts, findPaymentNumbers, findPercentages, findPeriodReturns, findPriceCuts, toCuePositions } from '../../../../src/core/scanner/number-cues.ts';
 import { findPhoneNumbers } from '../../../../src/core/scanner/payment-index.ts';
@@ -17,6 +18,25 @@ const cuesOf = (body: string, ...words: string[]) => toCuePositions(spansOf(body
 const matcher = getPageMatcher();
 const evidenceOf = (result: ScanResult, id: string) => result.signals.find((signal) => signal.id === id)?.evidence ?? null;
 const scanText = (text: string) => scanPage(snapshot({ text }), { registrableDomain: 'x.test', matcher });
+
+describe('findPercentages', () => {
+  // What it reads, written as the regular expression it replaced (read back from each percent sign instead).
+  const PERCENT = /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?) ?%/g;
+  const byExpression = (body: string) => [...body.matchAll(PERCENT)].map((match) => ({
+    text: `${match[1]}%`, value: Number(match[1]!.replace(',', '.')), start: match.index, end: match.index + match[0].length,
+  }));
+
+  it('finds what the regular expression finds, on any mix of digits, separators, spaces and signs', () => {
+    const unit = fc.constantFrom('1', '2', '0', '.', ',', ' ', '%', 'a', '-');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 30 }), (body) => {
+      expect(findPercentages(body)).toEqual(byExpression(body));
+    }), { numRuns: 3000 });
+  });
+
+  it('reads a percentage written with a space, and none inside a longer number', () => {
+    expect(findPercentages('up to 12,5 % or 1234% or 3.75%').map((found) => found.text)).toEqual(['12,5%', '3.75%']);
+  });
+});
 
 describe('percentages next to words', () => {
   it('reads whole and decimal percentages, with either decimal mark', () => {
