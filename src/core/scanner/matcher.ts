@@ -106,16 +106,16 @@ function ownerRule(owner: PatternOwner, rule: BoundaryRule): BoundaryRule {
   return owner.type === 'brand' && rule.start === 'arabic-word' ? { ...rule, start: 'word' } : rule;
 }
 
-/** Calls `visit` for every owner of every pattern found in folded `text` on word boundaries. */
+/** Calls `visit` for every owner of every pattern found in folded `text` on word boundaries, with the owner's index in `owners`. */
 export function findMatches(
   matcher: PageMatcher,
   text: string,
-  visit: (owner: PatternOwner, start: number, end: number) => void,
+  visit: (owner: PatternOwner, start: number, end: number, index: number) => void,
 ): void {
   const { firstOwner, owners, boundaries } = matcher;
   matcher.automaton.scan(text, (pattern, start, end) => {
     for (let index = firstOwner[pattern]!; index < firstOwner[pattern + 1]!; index++) {
-      if (isOnPackedBoundaries(text, start, end, boundaries[index]!)) visit(owners[index]!, start, end);
+      if (isOnPackedBoundaries(text, start, end, boundaries[index]!)) visit(owners[index]!, start, end, index);
     }
   });
 }

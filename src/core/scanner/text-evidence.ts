@@ -4,7 +4,7 @@ import { foldTexts } from '../text/normalize.ts';
 import { findQuotedSpans, isQuoted } from '../text/quotes.ts';
 import type { PageSnapshot } from '../types.ts';
 import type { ConceptHit } from './concepts.ts';
-import { CONCEPT_GROUPS, CUE_GROUPS, FIELD_GROUPS, TEXT_SIGNAL_GROUPS, type ConceptGroup, type LexiconGroup, type TextSignalGroup } from './lexicon.ts';
+import { TEXT_SIGNAL_GROUPS, type LexiconGroup, type TextSignalGroup } from './lexicon.ts';
 import { findMatches, type PageMatcher, type PatternOwner } from './matcher.ts';
 import type { CurrencySpan } from './money.ts';
 import { findDiscounts, findPaymentNumbers, findPercentages, findPeriodReturns, findPriceCuts, hasWithin, toCuePositions } from './number-cues.ts';
@@ -73,22 +73,27 @@ interface Hits {
   cues: Map<NumberCue, [number, number][]>;
 }
 
-type LexiconOwner = Extract<PatternOwner, { type: 'group' }>;
+// What each pattern owner's matches are for here, as a number per owner, decided once per matcher.
+const ROLE = { none: 0, brand: 1, indicator: 2, negation: 3, numberCue: 4, currency: 5, concept: 6, ask: 7, awareness: 8, claim: 9 } as const;
+const rolesByMatcher = new WeakMap<PageMatcher, Uint8Array>();
 
-/** What a lexicon group's phrases are for here, decided once per group rather than per match. */
-type Role = 'negation' | 'number-cue' | 'currency' | 'concept' | 'ask' | 'awareness' | 'claim' | 'none';
-
-function roleOf(group: LexiconGroup): Role {
-  if (group === 'cue_negation') return 'negation';
-  if ((NUMBER_CUES as readonly string[]).includes(group)) return 'number-cue';
-  if (group === 'cue_currency') return 'currency';
-  if (group.startsWith('concept_')) return 'concept';
-  if (group === 'cue_call' || group.startsWith('ask_')) return 'ask';
-  if (group === 'context_awareness') return 'awareness';
-  return TEXT_GROUPS.has(group) ? 'claim' : 'none';
+function roleOf(owner: PatternOwner): number {
+  if (owner.type !== 'group') return ROLE[owner.type];
+  const group: LexiconGroup = owner.group;
+  if (group === 'cue_negation') return ROLE.negation;
+  if ((NUMBER_CUES as readonly string[]).includes(group)) return ROLE.numberCue;
+  if (group === 'cue_currency') return ROLE.currency;
+  if (group.startsWith('concept_')) return ROLE.concept;
+  if (group === 'cue_call' || group.startsWith('ask_')) return ROLE.ask;
+  if (group === 'context_awareness') return ROLE.awareness;
+  return TEXT_GROUPS.has(group) ? ROLE.claim : ROLE.none;
 }
 
-const ROLES = new Map<string, Role>([...TEXT_SIGNAL_GROUPS, ...CUE_GROUPS, ...CONCEPT_GROUPS, ...FIELD_GROUPS].map((group) => [group, roleOf(group)]));
+function rolesOf(matcher: PageMatcher): Uint8Array {
+  let roles = rolesByMatcher.get(matcher);
+  if (!roles) rolesByMatcher.set(matcher, (roles = Uint8Array.from(matcher.owners, roleOf)));
+  return roles;
+}
 
 export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher): TextEvidence {
   const claimText = foldTexts([snapshot.title, ...snapshot.headings.slice(0, CLAIM_HEADINGS), ...snapshot.imageAlts.slice(0, CLAIM_IMAGES)]);
@@ -128,29 +133,29 @@ export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher
 /** Every match in the folded claim text and body, kept by what it is for (up to the bounds). */
 function sortHits(evidence: TextEvidence, matcher: PageMatcher, all: string, bodyStart: number): Hits {
   const hits: Hits = { concepts: [], currencies: [], asks: [], claims: [], negations: [], cues: new Map(NUMBER_CUES.map((cue) => [cue, []])) };
+  const roles = rolesOf(matcher);
   let matches = 0;
-  findMatches(matcher, all, (owner, start, end) => {
+  findMatches(matcher, all, (owner, start, end, index) => {
     if (++matches > MAX_MATCHES) return;
+    const role = roles[index];
     if (owner.type === 'brand') {
       if (end < bodyStart) evidence.claimedBrands.add(owner.brand);
     } else if (owner.type === 'indicator') evidence.indicators.add(owner.indicator);
-    else sortHit(hits, evidence, owner, start, end, bodyStart);
+    else if (role === ROLE.awareness) addPhrase(evidence, 'context_awareness', owner.phrase);
+    else if (role === ROLE.numberCue || role === ROLE.currency) {
+      if (start >= bodyStart) sortNumberCue(hits, owner.group, owner.phrase, start - bodyStart, end - bodyStart);
+    } else if (role !== ROLE.none) {
+      const list = role === ROLE.negation ? hits.negations : role === ROLE.concept ? hits.concepts : role === ROLE.ask ? hits.asks : hits.claims;
+      pushBounded<Located>(list, { phrase: owner.phrase, group: owner.group, start, end });
+    }
   });
   return hits;
 }
 
-function sortHit(hits: Hits, evidence: TextEvidence, owner: LexiconOwner, start: number, end: number, bodyStart: number): void {
-  const { group, phrase } = owner;
-  const role = ROLES.get(group);
-  if (role === 'negation') pushBounded(hits.negations, { phrase, group, start, end });
-  else if (role === 'number-cue') {
-    if (start >= bodyStart) pushBounded(hits.cues.get(group as NumberCue)!, [start - bodyStart, end - bodyStart]);
-  } else if (role === 'currency') {
-    if (start >= bodyStart) pushBounded(hits.currencies, { start: start - bodyStart, end: end - bodyStart, isCrypto: CRYPTO_TICKERS.has(phrase) });
-  } else if (role === 'concept') pushBounded(hits.concepts, { group: group as ConceptGroup, phrase, start, end });
-  else if (role === 'ask') pushBounded(hits.asks, { phrase, group, start, end });
-  else if (role === 'awareness') addPhrase(evidence, 'context_awareness', phrase);
-  else if (role === 'claim') pushBounded(hits.claims, { phrase, group, start, end });
+/** A currency or a cue word for numbers, with its place in the body. */
+function sortNumberCue(hits: Hits, group: LexiconGroup, phrase: string, start: number, end: number): void {
+  if (group === 'cue_currency') pushBounded(hits.currencies, { start, end, isCrypto: CRYPTO_TICKERS.has(phrase) });
+  else pushBounded(hits.cues.get(group as NumberCue)!, [start, end]);
 }
 
 function pushBounded<T>(list: T[], item: T): void {
