@@ -2,7 +2,7 @@
 // names and the feed's phrase and payment-handle indicators. Built once per brand list and feed
 // version, then every scan is a single pass over the page text whatever the number of indicators.
 import { AhoCorasick } from '../text/aho-corasick.ts';
-import { foldText } from '../text/normalize.ts';
+import { foldEach } from '../text/normalize.ts';
 import type { Indicator } from '../types.ts';
 import { boundaryRuleOf, isOnPackedBoundaries, packBoundaryRule, type BoundaryRule } from '../text/boundaries.ts';
 import { loadLexicons, type LexiconGroup } from './lexicon.ts';
@@ -74,15 +74,12 @@ export function buildPageMatcher(brands: readonly BrandInfo[], indicators: reado
     patterns.set(text, entry);
   };
   for (const { group, text, isStem } of loadLexicons()) add(text, { type: 'group', group, phrase: text, isStem });
-  brands.forEach((brand, index) => {
-    for (const name of [brand.name, ...(brand.aliases ?? [])]) {
-      const folded = foldText(name);
-      if (folded.length >= MIN_BRAND_NAME) add(folded, { type: 'brand', brand: index, isStem: SUFFIXING_SCRIPT.test(folded) });
-    }
+  const names = brands.flatMap((brand, index) => [brand.name, ...(brand.aliases ?? [])].map((name) => ({ name, index })));
+  foldEach(names.map(({ name }) => name)).forEach((folded, at) => {
+    if (folded.length >= MIN_BRAND_NAME) add(folded, { type: 'brand', brand: names[at]!.index, isStem: SUFFIXING_SCRIPT.test(folded) });
   });
-  indicators.forEach((indicator, index) => {
-    if (indicator.kind === 'phrase' || indicator.kind === 'payment-handle') add(foldText(indicator.value), { type: 'indicator', indicator: index, isStem: false });
-  });
+  const literal = indicators.flatMap((indicator, index) => (indicator.kind === 'phrase' || indicator.kind === 'payment-handle' ? [index] : []));
+  foldEach(literal.map((index) => indicators[index]!.value)).forEach((folded, at) => add(folded, { type: 'indicator', indicator: literal[at]!, isStem: false }));
   const entries = [...patterns.values()];
   const firstOwner = new Int32Array(entries.length + 1);
   entries.forEach((entry, index) => (firstOwner[index + 1] = firstOwner[index]! + entry.owners.length));

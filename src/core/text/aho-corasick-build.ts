@@ -53,12 +53,7 @@ export function buildAutomaton(patterns: readonly string[], options: BuildOption
   const trie = renumber(created, denseCount);
   const { records, edges } = deepEdges(trie, denseCount);
   const { outputLink, dense } = linkFailures(trie, width, denseCount, records, edges);
-  const marked = (target: number) => (records[target * RECORD + FIRST_OUTPUT] === NONE ? target : ~target);
-  for (let cell = 0; cell < dense.length; cell++) dense[cell] = marked(dense[cell]!);
-  for (let at = denseCount * RECORD; at < records.length; at += RECORD) {
-    if (records[at + ONLY_SYMBOL]! > 0) records[at + ONLY_TARGET] = marked(records[at + ONLY_TARGET]!);
-  }
-  for (let cell = 1; cell < edges.length; cell += 2) edges[cell] = marked(edges[cell]!);
+  markOutputs(records, edges, denseCount);
   const lengths = Int32Array.from(patterns, (pattern) => pattern.length);
   return { symbols, width, dense, denseCount, records, edges, outputLink, output: trie.output, lengths };
 }
@@ -110,9 +105,19 @@ function deepEdges(trie: Trie, denseCount: number): { records: Int32Array; edges
   return { records, edges };
 }
 
+/** Writes each target of a deeper state's edges in which a pattern ends as its complement (see `dense`). */
+function markOutputs(records: Int32Array, edges: Int32Array, denseCount: number): void {
+  const hasOutput = (target: number) => records[target * RECORD + FIRST_OUTPUT] !== NONE;
+  for (let at = denseCount * RECORD; at < records.length; at += RECORD) {
+    if (records[at + ONLY_SYMBOL]! > 0 && hasOutput(records[at + ONLY_TARGET]!)) records[at + ONLY_TARGET] = ~records[at + ONLY_TARGET]!;
+  }
+  for (let cell = 1; cell < edges.length; cell += 2) if (hasOutput(edges[cell]!)) edges[cell] = ~edges[cell]!;
+}
+
 /**
  * Failure links level by level. A shallow state's row starts as a copy of its failure state's
- * row, taken once every edge into the level below has been written, then gets its own edges.
+ * row, taken once every edge into the level below has been written, then gets its own edges
+ * (marked where a pattern ends, so the copies are marked too).
  */
 function linkFailures(trie: Trie, width: number, denseCount: number, records: Int32Array, edges: Int32Array) {
   const { count, parent, via, output, order, levels } = trie;
@@ -123,7 +128,9 @@ function linkFailures(trie: Trie, width: number, denseCount: number, records: In
     let state = from;
     let next = NONE;
     while (state >= denseCount && (next = edgeOf(records, edges, state, symbol)) === NONE) state = failOf(state);
-    return next !== NONE ? next : dense[state * width + symbol]!;
+    if (next !== NONE) return next;
+    const target = dense[state * width + symbol]!;
+    return target < 0 ? ~target : target;
   };
   records[ROOT * RECORD + FIRST_OUTPUT] = NONE;
   for (let level = 1; level < levels.length; level++) {
@@ -133,11 +140,12 @@ function linkFailures(trie: Trie, width: number, denseCount: number, records: In
     for (let at = levels[level]!; at < (levels[level + 1] ?? count); at++) {
       const state = order[at]!;
       const from = parent[state]!;
-      if (from < denseCount) dense[from * width + via[state]!] = state;
       const target = from === ROOT ? ROOT : step(failOf(from), via[state]!);
       outputLink[state] = output[target] !== NONE ? target : outputLink[target]!;
+      const firstOutput = output[state] !== NONE ? state : outputLink[state]!;
       records[state * RECORD + FAIL] = target;
-      records[state * RECORD + FIRST_OUTPUT] = output[state] !== NONE ? state : outputLink[state]!;
+      records[state * RECORD + FIRST_OUTPUT] = firstOutput;
+      if (from < denseCount) dense[from * width + via[state]!] = firstOutput === NONE ? state : ~state;
     }
   }
   return { outputLink, dense };
