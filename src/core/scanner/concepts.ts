@@ -52,9 +52,11 @@ const RULES: readonly ConceptRule[] = [
   { signal: 'pressure_returns', anchor: 'concept_automation', radius: 40, needs: [['concept_trading']] },
 ];
 
-const BREAK = /[.!?;\n\u061f\u0964\u0965]/g;
+// A block end, or a sentence mark followed by a space, a block end or the end of the text.
+const BREAK = /\n|[.!?;\u061f\u0964\u0965](?=[ \n]|$)/g;
 // A full stop after a short word is an abbreviation ("Rs.", "रु.", "S/."), not the end of a sentence.
 const MIN_WORD_BEFORE_STOP = 3;
+const LETTERS = /^[\p{L}\p{M}]+$/u;
 const MAX_FOUND = 3;
 // Anchors looked at per concept: a page repeating a word a thousand times costs what a hundred do.
 const MAX_ANCHORS = 200;
@@ -73,12 +75,21 @@ function locate(spots: Spot[]): Located {
 export function findBreaks(text: string): Int32Array {
   const breaks: number[] = [];
   for (const match of text.matchAll(BREAK)) {
-    const at = match.index;
-    if (match[0] !== '\n' && at + 1 < text.length && text[at + 1] !== ' ' && text[at + 1] !== '\n') continue;
-    if (match[0] === '.' && !/^[\p{L}\p{M}]+$/u.test(text.slice(Math.max(0, at - MIN_WORD_BEFORE_STOP), at))) continue;
-    breaks.push(at);
+    if (match[0] !== '.' || isWordBefore(text, match.index)) breaks.push(match.index);
   }
   return Int32Array.from(breaks);
+}
+
+/** Whether the MIN_WORD_BEFORE_STOP characters before `at` are all letters (or marks): ASCII is read directly. */
+function isWordBefore(text: string, at: number): boolean {
+  const from = Math.max(0, at - MIN_WORD_BEFORE_STOP);
+  for (let index = from; index < at; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x80) return LETTERS.test(text.slice(from, at));
+    const lower = code | 0x20;
+    if (lower < 0x61 || lower > 0x7a) return false;
+  }
+  return from < at;
 }
 
 /** The clause around [start, end): bounded by the radius and by the nearest breaks. */

@@ -96,9 +96,12 @@ function rolesOf(matcher: PageMatcher): Uint8Array {
 }
 
 export function collectTextEvidence(snapshot: PageSnapshot, matcher: PageMatcher): TextEvidence {
-  const claimText = foldTexts([snapshot.title, ...snapshot.headings.slice(0, CLAIM_HEADINGS), ...snapshot.imageAlts.slice(0, CLAIM_IMAGES)]);
-  const body = foldTexts([snapshot.text, ...snapshot.buttons, ...snapshot.imageAlts.slice(CLAIM_IMAGES)]);
-  const all = `${claimText}\n${body}`;
+  const claimPieces = [snapshot.title, ...snapshot.headings.slice(0, CLAIM_HEADINGS), ...snapshot.imageAlts.slice(0, CLAIM_IMAGES)];
+  const claimText = foldTexts(claimPieces);
+  // The claim text, a line break and the body, folded in one piece of memory (the scan reads it
+  // character by character); the body is a view of it.
+  const all = foldTexts([...claimPieces, snapshot.text, ...snapshot.buttons, ...snapshot.imageAlts.slice(CLAIM_IMAGES)]);
+  const body = all.slice(claimText.length + 1);
   const evidence: TextEvidence = {
     phrases: new Map(), negated: new Set(), callCue: null, claimedBrands: new Set(), claimText, indicators: new Set(),
     discounts: [], periodReturns: [], paymentNumbers: [], timers: [...new Set(body.match(TIMER) ?? [])].slice(0, 5),

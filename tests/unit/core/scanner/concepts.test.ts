@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findBreaks } from '../../../../src/core/scanner/concepts.ts';
 import { getPageMatcher, scanPage } from '../../../../src/core/scanner/index.ts';
@@ -15,6 +16,17 @@ describe('clause breaks', () => {
     const text = foldText('Pay Rs. 300 now. Total 4,870.00 due! Then রেজিস্ট্রেশন করুন। ফি দিন');
     expect([...findBreaks(text)].map((at) => text[at])).toEqual(['.', '!', '।']);
     expect([...findBreaks(foldText('Withdraw\nA network fee'))]).toEqual([8]);
+  });
+
+  it('are found as the rule says, written here with regular expressions, on any mix of marks, letters and scripts', () => {
+    const byRule = (text: string) => [...text.matchAll(/[.!?;\n\u061f\u0964\u0965]/g)].map((match) => match.index).filter((at) => {
+      if (text[at] !== '\n' && at + 1 < text.length && text[at + 1] !== ' ' && text[at + 1] !== '\n') return false;
+      return text[at] !== '.' || /^[\p{L}\p{M}]+$/u.test(text.slice(Math.max(0, at - 3), at));
+    });
+    const unit = fc.constantFrom('.', '!', '?', ';', '\n', ' ', 'a', 'Z', '1', '-', 'ب', '\u0301', '।', '؟', '\ud835', '\udc00', 'ก');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 24 }), (text) => {
+      expect([...findBreaks(text)]).toEqual(byRule(text));
+    }), { numRuns: 3000 });
   });
 
   it('keep a withdrawal button out of the fee sentence below it', () => {
