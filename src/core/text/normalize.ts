@@ -87,16 +87,22 @@ export function foldEach(pieces: readonly string[]): string[] {
   return foldPieces(pieces.join(PIECE_BREAK), PIECE_BREAK.charCodeAt(0)).split(PIECE_BREAK);
 }
 
-// The code units of a fold before they become a string, kept from one fold to the next: a page's
-// text is folded on every scan.
+// The code units of a fold before they become a string, kept from one fold to the next (a page's
+// text is folded on every scan) up to a size that holds a snapshot's text even after NFKD.
+const SCRATCH_LIMIT = 1 << 17;
 let scratch = new Uint16Array(1024);
+
+function bufferFor(length: number): Uint16Array {
+  if (length > SCRATCH_LIMIT) return new Uint16Array(length);
+  if (scratch.length < length) scratch = new Uint16Array(length);
+  return scratch;
+}
 
 /** Folds `text`; when `pieceBreak` is a code unit, PIECE_BREAK separates pieces folded apart, written as that code unit. */
 function foldPieces(text: string, pieceBreak: number | null): string {
   // NFKD then lower case equals NFKC, lower case, NFD on every code point, with one pass fewer.
   const source = text.normalize('NFKD').toLowerCase();
-  if (scratch.length < source.length) scratch = new Uint16Array(source.length);
-  const out = scratch;
+  const out = bufferFor(source.length);
   let length = 0;
   let pieceStart = 0;
   let pending = KEEP;

@@ -66,6 +66,13 @@ describe('foldTexts and foldEach', () => {
     }), { numRuns: 2000 });
   });
 
+  it('fold texts longer and shorter than the buffer they reuse, one after the other', () => {
+    const long = 'Pay NOW — ওটিপি দিন\n'.repeat(9000);
+    expect(foldTexts([long, 'Ａ'])).toBe(`${'pay now ওটিপি দিন\n'.repeat(8999)}pay now ওটিপি দিন\na`);
+    expect(foldText('Short  TEXT')).toBe('short text');
+    expect(foldTexts(['Ｂ', long.slice(0, 40)])).toBe('b\npay now ওটিপি দিন\npay now ওটিপি দিন');
+  });
+
   it('keep empty and blank pieces as empty lines, and a page’s own U+FFFF as text', () => {
     expect(foldTexts(['', ' Title ', '  ', 'Body\ntext '])).toBe('\ntitle\n\nbody\ntext');
     expect(foldEach(['A\uffffB', 'c'])).toEqual(['a\uffffb', 'c']);
