@@ -20,10 +20,10 @@
 import { MAX_SUFFIX_LABELS, MIN_SUFFIX_LABELS } from '../url/expressions.ts';
 import { MAX_HOST_LENGTH } from '../url/host.ts';
 
-const SEED_A = 0x811c9dc5;
+// Seeds as 32-bit integers: `0x811c9dc5` as written is past that range, and a loop variable that
+// starts as such a number is kept as a float by the optimizing compiler.
+const SEED_A = 0x811c9dc5 | 0;
 const SEED_B = 0x6a09e667;
-const MULTIPLIER_A = 0x9e3779b1;
-const MULTIPLIER_B = 0x85ebca77;
 const DOT = 0x2e;
 /** Makes the second Feistel round differ from the first. */
 export const LOW_ROUND_TWEAK = 0x27d4eb2f;
@@ -47,8 +47,16 @@ export function startKey(): void {
   lanes[1] = SEED_B;
 }
 
-const mixA = (lane: number, code: number): number => Math.imul(((lane << 5) | (lane >>> 27)) ^ code, MULTIPLIER_A);
-const mixB = (lane: number, code: number): number => Math.imul(((lane << 11) | (lane >>> 21)) ^ code, MULTIPLIER_B);
+// One char into each lane. The multipliers are literals: a named module constant is read from the
+// module's context at every use, and one past the small-integer range is converted from a heap
+// number each time, which cost more than the hashing itself. hashHostSuffixes spells these two out.
+function mixA(lane: number, code: number): number {
+  return Math.imul(((lane << 5) | (lane >>> 27)) ^ code, 0x9e3779b1);
+}
+
+function mixB(lane: number, code: number): number {
+  return Math.imul(((lane << 11) | (lane >>> 21)) ^ code, 0x85ebca77);
+}
 
 function feed(text: string, first: number, stop: number, step: number): void {
   let a = lanes[0]!;
@@ -84,9 +92,17 @@ export function saveKey(keys: Uint32Array, slot: number): void {
   writeKey(keys, slot, lanes[0]!, lanes[1]!);
 }
 
-// Host-name chars a clean host may hold besides dots: a-z, 0-9, '-' and '_'.
-const NAME_CHAR = new Uint8Array(128);
-for (const char of 'abcdefghijklmnopqrstuvwxyz0123456789-_') NAME_CHAR[char.charCodeAt(0)] = 1;
+// How hashHostSuffixes reads a char code below 128: as part of a label (1), as the dot between two
+// (2), or (checking that a host is canonical) as neither (0). Checking strictly, a label holds a-z,
+// 0-9, '-' and '_'; a host canonicalized already may hold anything; an IP address has no labels.
+const LABEL_CHAR = 1;
+const DOT_CHAR = 2;
+const STRICT_CHARS = new Uint8Array(128);
+for (const char of 'abcdefghijklmnopqrstuvwxyz0123456789-_') STRICT_CHARS[char.charCodeAt(0)] = LABEL_CHAR;
+STRICT_CHARS[DOT] = DOT_CHAR;
+const LOOSE_CHARS = new Uint8Array(128).fill(LABEL_CHAR);
+LOOSE_CHARS[DOT] = DOT_CHAR;
+const ADDRESS_CHARS = new Uint8Array(128).fill(LABEL_CHAR);
 
 // Module copies of imported bounds: under Node's ES modules every read of an imported binding in
 // the hot loop below costs a check, and calling an imported function there is not inlined. These
@@ -105,9 +121,14 @@ const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
  *
  * With `isStrict` the same pass checks that the host is already canonical, as fast-path.ts's
  * scanHost would (plain name chars, no empty label, no last label starting with a digit), and
- * returns -1 if not: a lookup's hottest loop, so a clean URL is read once, not twice.
+ * returns -1 if not: a lookup's hottest loop, so a clean URL is read once, not twice. One table
+ * read per char says which of these a char is, so a label's chars take a single branch.
  */
 export function hashHostSuffixes(text: string, start: number, end: number, isAddress: boolean, keys: Uint32Array, suffixStarts: Int32Array, isStrict = false): number {
+  const chars = isStrict ? STRICT_CHARS : isAddress ? ADDRESS_CHARS : LOOSE_CHARS;
+  // Literals in this loop (LABEL_CHAR, the other char classes, mixA and mixB spelt out): here a
+  // module constant is read from memory at every use, and a module function checked at every call.
+  const highChar = isStrict ? 0 : 1;
   let a = SEED_A;
   let b = SEED_B;
   let labels = 1;
@@ -115,18 +136,17 @@ export function hashHostSuffixes(text: string, start: number, end: number, isAdd
   let previous = DOT;
   for (let i = end - 1; i >= start; i--) {
     const code = text.charCodeAt(i);
-    if (code === DOT && !isAddress) {
-      if (isStrict && (previous === DOT || (labels === 1 && isDigit(previous)))) return -1;
+    const kind = code < 128 ? chars[code]! : highChar;
+    if (kind !== 1) {
+      if (kind === 0 || (isStrict && (previous === DOT || (labels === 1 && isDigit(previous))))) return -1;
       if (labels >= MIN_LABELS && labels <= MAX_LABELS) {
         writeKey(keys, slot, a, b);
         suffixStarts[slot++] = i + 1;
       }
       labels++;
-    } else if (isStrict && (code >= 128 || NAME_CHAR[code] === 0)) {
-      return -1;
     }
-    a = mixA(a, code);
-    b = mixB(b, code);
+    a = Math.imul(((a << 5) | (a >>> 27)) ^ code, 0x9e3779b1);
+    b = Math.imul(((b << 11) | (b >>> 21)) ^ code, 0x85ebca77);
     previous = code;
   }
   if (isStrict && (previous === DOT || (labels === 1 && isDigit(previous)) || end - start > MAX_NAME_LENGTH)) return -1;

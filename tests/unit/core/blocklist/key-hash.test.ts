@@ -67,4 +67,17 @@ describe('64-bit expression keys', () => {
     expect(keyOf('x.test/ab')).not.toBe(keyOf('x.test/ba'));
     expect(keyOf('evil.com')).toBe(keyOf('evil.com'));
   });
+
+  // Keys are stored in indexes (IndexedDB, the feed): code that hashes faster must hash the same.
+  // These are the keys the first stored format (version 2) was built with.
+  it.each([
+    ['evil.com', 0xbed4f052, 0xe4c7853b],
+    ['www.paypal.com.verify-account.xyz', 0x44e9d0d0, 0xaf5e58b5],
+    ['sites.google.com/view/claim-wallet?id=1', 0x6f15950d, 0xff194046],
+    ['1.2.3.4', 0x6001d0e4, 0xfa557c52],
+    ['xn--80ak6aa92e.com', 0x10a7b21e, 0x588a2869],
+  ])('of %s are the ones stored since format 2', (value, expectedHigh, expectedLow) => {
+    keyOfValue(value, key, 0);
+    expect([key[0], key[1]]).toEqual([expectedHigh, expectedLow]);
+  });
 });
