@@ -1,9 +1,9 @@
 // Sorted rows to the tables the binary form stores: a directory sized to the row count, each key
-// split into fingerprint, low half and the extra bits that share a tag with the group id.
+// split into fingerprint, low half and the extra bits that share a tag with the group id, side by side.
 import type { IndexGroup } from './groups.ts';
 import type { PrefixHostCounts } from './prefix-hosts.ts';
 import {
-  bitsToNumber, bucketOf, chooseBucketBits, extraOf, fingerprintOf, setRest, strideFor, type IndexTables,
+  bitsToNumber, bucketOf, chooseBucketBits, extraOf, fingerprintOf, setRow, strideFor, type IndexTables,
 } from './tables.ts';
 
 /** Rows sorted by key then group, at most one per (key, allow, kind). */
@@ -29,15 +29,13 @@ export function assembleTables(sorted: SortedRows, prefixHosts: PrefixHostCounts
   const groupScale = 2 ** bitsToNumber(sorted.groups.length);
   const directory = buildDirectory(sorted.high, bucketBits);
   const count = sorted.high.length;
-  const fingerprints = new Uint16Array(count);
-  const rest = new Uint16Array(stride * count);
+  const rows = new Uint16Array(stride * count);
   for (let row = 0; row < count; row++) {
     const high = sorted.high[row]!;
-    fingerprints[row] = fingerprintOf(high, bucketBits);
     // A multiplication, not a shift: the tag may use all 32 bits.
-    setRest(rest, row, stride, sorted.low[row]!, extraOf(high, bucketBits) * groupScale + sorted.group[row]!);
+    setRow(rows, row, stride, fingerprintOf(high, bucketBits), sorted.low[row]!, extraOf(high, bucketBits) * groupScale + sorted.group[row]!);
   }
-  return { bucketBits, directory, fingerprints, stride, rest, groups: sorted.groups, ...prefixHosts.toArrays() };
+  return { bucketBits, directory, stride, rows, groups: sorted.groups, ...prefixHosts.toArrays() };
 }
 
 /** `from[index]` for each index, in order: renumbering ids, or gathering rows in a new order. */

@@ -10,7 +10,7 @@ import { prepareLookupTables, type LookupTables } from './lookup-tables.ts';
 import { mergeTables } from './merge.ts';
 import { PrefixHostCounts } from './prefix-hosts.ts';
 import { groupsOfEntries, prepareRows, type BuildOptions, type ValueGroup } from './rows.ts';
-import type { IndexTables } from './tables.ts';
+import { rowCount, type IndexTables } from './tables.ts';
 
 export class BlocklistIndex {
   private readonly tables: LookupTables;
@@ -57,7 +57,7 @@ export class BlocklistIndex {
 
   /** Number of rows (distinct entries). */
   get size(): number {
-    return this.tables.fingerprints.length;
+    return rowCount(this.tables);
   }
 
   /** The distinct metadata groups, in canonical order. */

@@ -2,9 +2,9 @@
 // index must fail loudly here rather than answer wrongly or read out of bounds later.
 import { IndexFormatError, bitsToNumber, extraBitsFor, type IndexTables } from './tables.ts';
 
-function checkDirectory({ directory, fingerprints }: IndexTables): void {
+function checkDirectory({ directory, rows, stride }: IndexTables): void {
   const buckets = directory.length - 1;
-  if (directory[0] !== 0 || directory[buckets] !== fingerprints.length) throw new IndexFormatError('the bucket directory does not cover the rows');
+  if (directory[0] !== 0 || directory[buckets] !== rows.length / stride) throw new IndexFormatError('the bucket directory does not cover the rows');
   for (let bucket = 0; bucket < buckets; bucket++) {
     if (directory[bucket]! > directory[bucket + 1]!) throw new IndexFormatError(`bucket ${bucket} ends before it starts`);
   }
@@ -13,10 +13,10 @@ function checkDirectory({ directory, fingerprints }: IndexTables): void {
 /**
  * Tags hold no more bits than their fields and name groups that exist; rows rise strictly by
  * (fingerprint, extra bits, low, group id) within each bucket, since scans stop early on it. One
- * pass that reads the arrays directly (calls to another module's helpers are not inlined under
+ * pass that reads the array directly (calls to another module's helpers are not inlined under
  * Node's ES modules): a million rows check in a few milliseconds.
  */
-function checkRows({ bucketBits, directory, fingerprints, stride, rest, groups }: IndexTables): void {
+function checkRows({ bucketBits, directory, stride, rows, groups }: IndexTables): void {
   const groupBits = bitsToNumber(groups.length);
   const groupMask = (2 ** groupBits - 1) | 0;
   const limit = 2 ** (extraBitsFor(bucketBits) + groupBits);
@@ -25,17 +25,17 @@ function checkRows({ bucketBits, directory, fingerprints, stride, rest, groups }
     const end = directory[bucket + 1]!;
     for (let row = start; row < end; row++) {
       const at = row * stride;
-      const tag = stride === 3 ? rest[at + 2]! : (rest[at + 2]! | (rest[at + 3]! << 16)) >>> 0;
+      const tag = stride === 4 ? rows[at + 3]! : (rows[at + 3]! | (rows[at + 4]! << 16)) >>> 0;
       if (tag >= limit) throw new IndexFormatError(`row ${row} has a tag wider than its fields`);
       if ((tag & groupMask) >= groups.length) throw new IndexFormatError(`row ${row} names group ${tag & groupMask} of ${groups.length}`);
       if (row === start) continue;
       const before = at - stride;
-      const tagBefore = stride === 3 ? rest[before + 2]! : (rest[before + 2]! | (rest[before + 3]! << 16)) >>> 0;
+      const tagBefore = stride === 4 ? rows[before + 3]! : (rows[before + 3]! | (rows[before + 4]! << 16)) >>> 0;
       const order =
-        fingerprints[row - 1]! - fingerprints[row]! ||
+        rows[before]! - rows[at]! ||
         (tagBefore >>> groupBits) - (tag >>> groupBits) ||
-        rest[before + 1]! - rest[at + 1]! ||
-        rest[before]! - rest[at]! ||
+        rows[before + 2]! - rows[at + 2]! ||
+        rows[before + 1]! - rows[at + 1]! ||
         (tagBefore & groupMask) - (tag & groupMask);
       if (order >= 0) throw new IndexFormatError(`rows ${row - 1} and ${row} are out of order`);
     }
@@ -47,7 +47,7 @@ function checkRows({ bucketBits, directory, fingerprints, stride, rest, groups }
  * would sit in a bucket its key does not lead to. Fingerprints are sorted, so a bucket's first and
  * last rows vouch for the rest.
  */
-function checkFingerprintBuckets({ bucketBits, directory, fingerprints }: IndexTables): void {
+function checkFingerprintBuckets({ bucketBits, directory, rows, stride }: IndexTables): void {
   const shared = bucketBits - 16;
   if (shared <= 0) return;
   const mask = (1 << shared) - 1;
@@ -55,7 +55,7 @@ function checkFingerprintBuckets({ bucketBits, directory, fingerprints }: IndexT
     const first = directory[bucket]!;
     const last = directory[bucket + 1]! - 1;
     if (last < first) continue;
-    if (fingerprints[first]! >>> (16 - shared) !== (bucket & mask) || fingerprints[last]! >>> (16 - shared) !== (bucket & mask)) {
+    if (rows[first * stride]! >>> (16 - shared) !== (bucket & mask) || rows[last * stride]! >>> (16 - shared) !== (bucket & mask)) {
       throw new IndexFormatError(`bucket ${bucket} holds rows of another bucket`);
     }
   }

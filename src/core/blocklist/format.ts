@@ -6,8 +6,7 @@
 //   header (32 bytes): magic "SWBI", version, rows, bucket bits B, stride, prefix hosts,
 //                      group table length, checksum of everything after the header
 //   directory          Uint32 x (2^B + 1)       first row of each bucket
-//   fingerprints       Uint16 x rows
-//   rest               Uint16 x stride x rows   each row's low half and tag
+//   rows               Uint16 x stride x rows   each row's fingerprint, low half and tag
 //   prefix hosts       Uint32 x 3 x hosts       keys (high, low) of hosts with url-prefix rows, row counts
 //   group table        bytes                    see group-table.ts
 import { checkTables } from './check-tables.ts';
@@ -16,15 +15,14 @@ import type { IndexGroup } from './groups.ts';
 import { IndexFormatError, MAX_BUCKET_BITS, MIN_BUCKET_BITS, strideFor, type IndexTables } from './tables.ts';
 
 const MAGIC = 0x49425753;
-/** 2: adaptive directory, fingerprints, low halves beside tags, binary group table. */
-const VERSION = 2;
+/** 3: a row's fingerprint beside its low half and tag (2 kept fingerprints apart from the rest of the row). */
+const VERSION = 3;
 const HEADER_BYTES = 32;
 const IS_LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 interface Sections {
   directory: number;
-  fingerprints: number;
-  rest: number;
+  rows: number;
   prefix: number;
   groupTable: number;
   total: number;
@@ -33,7 +31,7 @@ interface Sections {
 interface Header {
   rows: number;
   bucketBits: number;
-  stride: 3 | 4;
+  stride: 4 | 5;
   hosts: number;
   tableBytes: number;
   checksum: number;
@@ -43,11 +41,10 @@ const align = (offset: number): number => (offset + 3) & ~3;
 
 function locateSections({ rows, bucketBits, stride, hosts, tableBytes }: Header): Sections {
   const directory = HEADER_BYTES;
-  const fingerprints = directory + 4 * (2 ** bucketBits + 1);
-  const rest = fingerprints + 2 * rows;
-  const prefix = align(rest + 2 * stride * rows);
+  const rowsAt = directory + 4 * (2 ** bucketBits + 1);
+  const prefix = align(rowsAt + 2 * stride * rows);
   const groupTable = prefix + 12 * hosts;
-  return { directory, fingerprints, rest, prefix, groupTable, total: align(groupTable + tableBytes) };
+  return { directory, rows: rowsAt, prefix, groupTable, total: align(groupTable + tableBytes) };
 }
 
 function checksum(words: Uint32Array): number {
@@ -67,15 +64,14 @@ function checkEndianness(): void {
 export function writeTables(tables: IndexTables): Uint8Array {
   checkEndianness();
   const table = encodeGroupTable(tables.groups);
-  const rows = tables.fingerprints.length;
+  const rows = tables.rows.length / tables.stride;
   const hosts = tables.prefixHigh.length;
   const header: Header = { rows, bucketBits: tables.bucketBits, stride: tables.stride, hosts, tableBytes: table.length, checksum: 0 };
   const at = locateSections(header);
   const bytes = new Uint8Array(at.total);
   const buffer = bytes.buffer;
   new Uint32Array(buffer, at.directory, tables.directory.length).set(tables.directory);
-  new Uint16Array(buffer, at.fingerprints, rows).set(tables.fingerprints);
-  new Uint16Array(buffer, at.rest, tables.rest.length).set(tables.rest);
+  new Uint16Array(buffer, at.rows, tables.rows.length).set(tables.rows);
   const prefix = new Uint32Array(buffer, at.prefix, 3 * hosts);
   prefix.set(tables.prefixHigh, 0);
   prefix.set(tables.prefixLow, hosts);
@@ -93,7 +89,7 @@ function readHeader(bytes: Uint8Array): Header {
   if (magic !== MAGIC) throw new IndexFormatError('not a blocklist index (bad magic number)');
   if (version !== VERSION) throw new IndexFormatError(`unsupported version ${version}`);
   if (bucketBits < MIN_BUCKET_BITS || bucketBits > MAX_BUCKET_BITS) throw new IndexFormatError(`bad bucket bits ${bucketBits}`);
-  if (stride !== 3 && stride !== 4) throw new IndexFormatError(`bad stride ${stride}`);
+  if (stride !== 4 && stride !== 5) throw new IndexFormatError(`bad stride ${stride}`);
   return { rows, bucketBits, stride, hosts, tableBytes, checksum: sum };
 }
 
@@ -130,9 +126,8 @@ export function readTables(input: Uint8Array, isTrusted = false): IndexTables {
   const tables: IndexTables = {
     bucketBits,
     directory: new Uint32Array(buffer, byteOffset + at.directory, 2 ** bucketBits + 1),
-    fingerprints: new Uint16Array(buffer, byteOffset + at.fingerprints, rows),
     stride,
-    rest: new Uint16Array(buffer, byteOffset + at.rest, stride * rows),
+    rows: new Uint16Array(buffer, byteOffset + at.rows, stride * rows),
     groups,
     prefixHigh: prefix.subarray(0, hosts),
     prefixLow: prefix.subarray(hosts, 2 * hosts),

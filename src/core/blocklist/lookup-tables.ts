@@ -1,7 +1,7 @@
 // What a loaded index adds to its tables for lookups: per-group facts in typed arrays, the constants
 // that split a key, and a small Bloom filter per bucket. The filter is built from the rows whenever
 // an index is made or loaded, never stored: most probes miss, and at a million rows a miss that
-// the filter answers skips reading the bucket's fingerprints, a cache miss of its own.
+// the filter answers skips reading the bucket's rows, a cache miss of its own.
 import type { EntryKind, EntryMeta } from '../types.ts';
 import type { IndexGroup } from './groups.ts';
 import { bitsToNumber, extraBitsFor, type IndexTables } from './tables.ts';
@@ -13,6 +13,8 @@ export interface LookupTables extends IndexTables {
   bucketShift: number;
   extraBits: number;
   extraMask: number;
+  /** How far left a fingerprint's bits below those that repeat the bucket's (see tables.ts) are moved to span 16 bits. */
+  spreadShift: number;
   groupBits: number;
   groupMask: number;
   /** Two words per bucket, or none for a small index, whose tables stay in cache anyway. */
@@ -24,6 +26,11 @@ export interface LookupTables extends IndexTables {
 }
 
 export const KIND_BIT: Readonly<Record<EntryKind, number>> = { domain: 1, host: 2, 'url-prefix': 4 };
+/** Each kind at the index of its bit. */
+export const KIND_OF_BIT: readonly EntryKind[] = Object.entries(KIND_BIT).reduce<EntryKind[]>((kinds, [kind, bit]) => {
+  kinds[bit] = kind as EntryKind;
+  return kinds;
+}, []);
 /** Below this many rows (about 1 MB of them) an index goes without the filter. */
 const FILTER_MIN_ROWS = 1 << 17;
 /**
@@ -37,13 +44,12 @@ function setBit(filter: Uint32Array, bucket: number, bit: number): void {
   filter[2 * bucket + (bit >>> 5)]! |= 1 << (bit & 31);
 }
 
-function buildFilter({ directory, rest, stride }: IndexTables): Uint32Array {
-  const rows = directory[directory.length - 1]!;
-  if (rows < FILTER_MIN_ROWS) return new Uint32Array(0);
+function buildFilter({ directory, rows, stride }: IndexTables): Uint32Array {
+  if (rows.length / stride < FILTER_MIN_ROWS) return new Uint32Array(0);
   const filter = new Uint32Array(2 * (directory.length - 1));
   for (let bucket = 0; bucket < directory.length - 1; bucket++) {
     for (let row = directory[bucket]!; row < directory[bucket + 1]!; row++) {
-      const low = (rest[row * stride]! | (rest[row * stride + 1]! << 16)) >>> 0;
+      const low = (rows[row * stride + 1]! | (rows[row * stride + 2]! << 16)) >>> 0;
       setBit(filter, bucket, low & FILTER_BIT_MASK);
       setBit(filter, bucket, (low >>> FILTER_SECOND_SHIFT) & FILTER_BIT_MASK);
     }
@@ -79,6 +85,7 @@ export function prepareLookupTables(tables: IndexTables): LookupTables {
     bucketShift: 32 - bucketBits,
     extraBits: extraBitsFor(bucketBits),
     extraMask: (1 << extraBitsFor(bucketBits)) - 1,
+    spreadShift: Math.max(0, bucketBits - 16),
     groupBits,
     groupMask: (2 ** groupBits - 1) | 0,
     filter: buildFilter(tables),

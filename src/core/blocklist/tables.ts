@@ -6,11 +6,11 @@
 //
 // The bucket is implied by the directory. B grows with the row count, so the directory stays a
 // fraction of a byte per row at every size; past B = 16 the fingerprint is the low 16 bits of high,
-// repeating some bucket bits. Fingerprints sit in a dense array of their own: a miss reads one
-// directory entry and a cache line of fingerprints, and at a million rows the fingerprints still
-// nearly fit a 2 MB cache (spread among the other fields they did not, and misses cost a third
-// more). The rest of a row, read only on a fingerprint match, is its low half and its tag,
-// `(extra << groupBits) | group id`, side by side in one cache line.
+// repeating some bucket bits. A row is one piece: its fingerprint, its low half and its tag,
+// `(extra << groupBits) | group id`, side by side, so a bucket is one short run of memory. Most
+// misses never reach it (see lookup-tables.ts's filter); a hit scans a few fingerprints and finds
+// the rest of its key in the same cache line, where fingerprints kept apart from the rest of the
+// row cost a second cache miss (a million rows: about 80 ns more per hit).
 import type { IndexGroup } from './groups.ts';
 
 export interface IndexTables {
@@ -18,11 +18,10 @@ export interface IndexTables {
   bucketBits: number;
   /** First row of each bucket, plus the row count. */
   directory: Uint32Array;
-  fingerprints: Uint16Array;
-  /** Halves per row in `rest`: 3 with a 16-bit tag, 4 with a 32-bit one. */
-  stride: 3 | 4;
-  /** Per row: the low half's low and high 16 bits, then the tag's. */
-  rest: Uint16Array;
+  /** 16-bit words per row in `rows`: 4 with a 16-bit tag, 5 with a 32-bit one. */
+  stride: 4 | 5;
+  /** Per row: its fingerprint, its low half's low and high 16 bits, then its tag's. */
+  rows: Uint16Array;
   groups: IndexGroup[];
   /** Keys of the hosts that have url-prefix rows, and how many rows each. */
   prefixHigh: Uint32Array;
@@ -53,8 +52,13 @@ export function extraBitsFor(bucketBits: number): number {
   return Math.max(0, 16 - bucketBits);
 }
 
-export function strideFor(bucketBits: number, groupCount: number): 3 | 4 {
-  return extraBitsFor(bucketBits) + bitsToNumber(groupCount) <= 16 ? 3 : 4;
+export function strideFor(bucketBits: number, groupCount: number): 4 | 5 {
+  return extraBitsFor(bucketBits) + bitsToNumber(groupCount) <= 16 ? 4 : 5;
+}
+
+/** Rows in the tables. */
+export function rowCount({ directory }: Pick<IndexTables, 'directory'>): number {
+  return directory[directory.length - 1]!;
 }
 
 /** The directory size with the fewest bytes for the directory and tags together, among those small enough for fast scans. */
@@ -63,7 +67,7 @@ export function chooseBucketBits(rows: number, groupCount: number): number {
   let best = smallest;
   let bestBytes = Infinity;
   for (let bits = smallest; bits < smallest + BUCKET_BITS_TRIED && bits <= MAX_BUCKET_BITS; bits++) {
-    const bytes = 4 * 2 ** bits + 2 * rows * (1 + strideFor(bits, groupCount));
+    const bytes = 4 * 2 ** bits + 2 * rows * strideFor(bits, groupCount);
     if (bytes < bestBytes) [best, bestBytes] = [bits, bytes];
   }
   return best;
@@ -86,23 +90,28 @@ export function joinHigh(bucket: number, fingerprint: number, extra: number, buc
   return ((bucket << (32 - bucketBits)) | (fingerprint << extraBitsFor(bucketBits)) | extra) >>> 0;
 }
 
-export function lowAt(rest: Uint16Array, row: number, stride: number): number {
-  const at = row * stride;
-  return (rest[at]! | (rest[at + 1]! << 16)) >>> 0;
+export function fingerprintAt(rows: Uint16Array, row: number, stride: number): number {
+  return rows[row * stride]!;
 }
 
-export function tagAt(rest: Uint16Array, row: number, stride: number): number {
+export function lowAt(rows: Uint16Array, row: number, stride: number): number {
   const at = row * stride;
-  return stride === 3 ? rest[at + 2]! : (rest[at + 2]! | (rest[at + 3]! << 16)) >>> 0;
+  return (rows[at + 1]! | (rows[at + 2]! << 16)) >>> 0;
 }
 
-/** Stores a row's low half and tag. */
-export function setRest(rest: Uint16Array, row: number, stride: number, low: number, tag: number): void {
+export function tagAt(rows: Uint16Array, row: number, stride: number): number {
   const at = row * stride;
-  rest[at] = low & 0xffff;
-  rest[at + 1] = low >>> 16;
-  rest[at + 2] = tag & 0xffff;
-  if (stride === 4) rest[at + 3] = tag >>> 16;
+  return stride === 4 ? rows[at + 3]! : (rows[at + 3]! | (rows[at + 4]! << 16)) >>> 0;
+}
+
+/** Stores a row's fingerprint, low half and tag. */
+export function setRow(rows: Uint16Array, row: number, stride: number, fingerprint: number, low: number, tag: number): void {
+  const at = row * stride;
+  rows[at] = fingerprint;
+  rows[at + 1] = low & 0xffff;
+  rows[at + 2] = low >>> 16;
+  rows[at + 3] = tag & 0xffff;
+  if (stride === 5) rows[at + 4] = tag >>> 16;
 }
 
 export function groupOfTag(tag: number, groupBits: number): number {
@@ -114,17 +123,17 @@ export function extraOfTag(tag: number, groupBits: number): number {
 }
 
 /** Every row's key halves and tag, in row order: for merging, where a plain array per field is simplest. */
-export function unpackRows({ bucketBits, directory, fingerprints, stride, rest, groups }: IndexTables): { high: Uint32Array; low: Uint32Array; group: Uint32Array } {
-  const count = directory[directory.length - 1]!;
+export function unpackRows({ bucketBits, directory, stride, rows, groups }: IndexTables): { high: Uint32Array; low: Uint32Array; group: Uint32Array } {
+  const count = rowCount({ directory });
   const unpacked = { high: new Uint32Array(count), low: new Uint32Array(count), group: new Uint32Array(count) };
   const groupBits = bitsToNumber(groups.length);
   for (let bucket = 0; bucket < directory.length - 1; bucket++) {
     const start = directory[bucket]!;
     const end = directory[bucket + 1]!;
     for (let row = start; row < end; row++) {
-      const tag = tagAt(rest, row, stride);
-      unpacked.high[row] = joinHigh(bucket, fingerprints[row]!, extraOfTag(tag, groupBits), bucketBits);
-      unpacked.low[row] = lowAt(rest, row, stride);
+      const tag = tagAt(rows, row, stride);
+      unpacked.high[row] = joinHigh(bucket, fingerprintAt(rows, row, stride), extraOfTag(tag, groupBits), bucketBits);
+      unpacked.low[row] = lowAt(rows, row, stride);
       unpacked.group[row] = groupOfTag(tag, groupBits);
     }
   }

@@ -33,7 +33,7 @@ describe('splitting a key over the tables', () => {
   it('picks a larger directory when that lets the tags fit 16 bits', () => {
     // 10k rows and 1,500 groups (11 bits): 1,024 buckets leave 6 extra key bits, 2,048 leave 5.
     expect(chooseBucketBits(10_000, 1500)).toBe(11);
-    expect(strideFor(11, 1500)).toBe(3);
-    expect(strideFor(10, 1500)).toBe(4);
+    expect(strideFor(11, 1500)).toBe(4);
+    expect(strideFor(10, 1500)).toBe(5);
   });
 });
