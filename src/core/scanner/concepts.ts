@@ -52,8 +52,10 @@ const RULES: readonly ConceptRule[] = [
   { signal: 'pressure_returns', anchor: 'concept_automation', radius: 40, needs: [['concept_trading']] },
 ];
 
-// A block end, or a sentence mark followed by a space, a block end or the end of the text.
-const BREAK = /\n|[.!?;\u061f\u0964\u0965](?=[ \n]|$)/g;
+// What ends a clause: a block end, or a sentence mark of the six scripts followed by a space, a
+// block end or the end of the text.
+const BLOCK_END = '\n';
+const SENTENCE_MARKS = ['.', '!', '?', ';', '\u061f', '\u0964', '\u0965'];
 // A full stop after a short word is an abbreviation ("Rs.", "रु.", "S/."), not the end of a sentence.
 const MIN_WORD_BEFORE_STOP = 3;
 const LETTERS = /^[\p{L}\p{M}]+$/u;
@@ -67,17 +69,26 @@ interface Located {
 }
 
 function locate(spots: Spot[]): Located {
-  spots.sort((a, b) => a.start - b.start);
-  return { starts: Int32Array.from(spots, (spot) => spot.start), texts: spots.map((spot) => spot.text) };
+  // Spots mostly come in order already: sorting them is then left out (the sort is stable).
+  if (spots.some((spot, index) => index > 0 && spot.start < spots[index - 1]!.start)) spots.sort((a, b) => a.start - b.start);
+  const starts = new Int32Array(spots.length);
+  spots.forEach((spot, index) => (starts[index] = spot.start));
+  return { starts, texts: spots.map((spot) => spot.text) };
 }
 
 /** Positions where a clause ends: block ends (line breaks) and sentence marks followed by a space or the end, in any of the six scripts. */
 export function findBreaks(text: string): Int32Array {
   const breaks: number[] = [];
-  for (const match of text.matchAll(BREAK)) {
-    if (match[0] !== '.' || isWordBefore(text, match.index)) breaks.push(match.index);
+  // Each mark looked for by itself: a native search, no match objects.
+  for (let at = text.indexOf(BLOCK_END); at >= 0; at = text.indexOf(BLOCK_END, at + 1)) breaks.push(at);
+  for (const mark of SENTENCE_MARKS) {
+    for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
+      const next = text.charCodeAt(at + 1);
+      const isFollowedByGap = at + 1 === text.length || next === 0x20 || next === 0x0a;
+      if (isFollowedByGap && (mark !== '.' || isWordBefore(text, at))) breaks.push(at);
+    }
   }
-  return Int32Array.from(breaks);
+  return Int32Array.from(breaks).sort();
 }
 
 /** Whether the MIN_WORD_BEFORE_STOP characters before `at` are all letters (or marks): ASCII is read directly. */
@@ -108,12 +119,12 @@ export function findConceptSignals(text: string, hits: readonly ConceptHit[], am
   const anchors = new Map<ConceptGroup, ConceptHit[]>();
   const spots = new Map<Need, Spot[]>([['amount', [...amounts]]]);
   for (const hit of hits) {
-    const group = anchors.get(hit.group) ?? [];
+    let group = anchors.get(hit.group);
+    if (!group) anchors.set(hit.group, (group = []));
     if (group.length < MAX_ANCHORS) group.push(hit);
-    anchors.set(hit.group, group);
-    const list = spots.get(hit.group) ?? [];
+    let list = spots.get(hit.group);
+    if (!list) spots.set(hit.group, (list = []));
     list.push({ text: hit.phrase, start: hit.start });
-    spots.set(hit.group, list);
   }
   const located = new Map([...spots].map(([group, list]) => [group, locate(list)]));
   const breaks = findBreaks(text);
