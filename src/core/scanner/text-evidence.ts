@@ -4,7 +4,7 @@ import { foldTexts } from '../text/normalize.ts';
 import { findQuotedSpans, isQuoted } from '../text/quotes.ts';
 import type { PageSnapshot } from '../types.ts';
 import type { ConceptHit } from './concepts.ts';
-import { TEXT_SIGNAL_GROUPS, type LexiconGroup, type TextSignalGroup } from './lexicon.ts';
+import { TEXT_SIGNAL_GROUPS, type ConceptGroup, type LexiconGroup, type TextSignalGroup } from './lexicon.ts';
 import { findMatches, type PageMatcher, type PatternOwner } from './matcher.ts';
 import type { CurrencySpan } from './money.ts';
 import { findDiscounts, findPaymentNumbers, findPercentages, findPeriodReturns, findPriceCuts, hasWithin, toCuePositions } from './number-cues.ts';
@@ -147,9 +147,10 @@ function sortHits(evidence: TextEvidence, matcher: PageMatcher, all: string, bod
     else if (role === ROLE.awareness) addPhrase(evidence, 'context_awareness', owner.phrase);
     else if (role === ROLE.numberCue || role === ROLE.currency) {
       if (start >= bodyStart) sortNumberCue(hits, owner.group, owner.phrase, start - bodyStart, end - bodyStart);
-    } else if (role !== ROLE.none) {
-      const list = role === ROLE.negation ? hits.negations : role === ROLE.concept ? hits.concepts : role === ROLE.ask ? hits.asks : hits.claims;
-      pushBounded<Located>(list, { phrase: owner.phrase, group: owner.group, start, end });
+    } else if (role === ROLE.concept) pushBounded(hits.concepts, { group: owner.group as ConceptGroup, phrase: owner.phrase, start, end });
+    else if (role !== ROLE.none) {
+      const list = role === ROLE.negation ? hits.negations : role === ROLE.ask ? hits.asks : hits.claims;
+      pushBounded(list, { phrase: owner.phrase, group: owner.group, start, end });
     }
   });
   return hits;
