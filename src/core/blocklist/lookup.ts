@@ -122,9 +122,13 @@ function screenSlots(tables: LookupTables): void {
     const bucket = high >>> bucketShift;
     const first = low & FILTER_BIT;
     const second = (low >>> FILTER_SHIFT) & FILTER_BIT;
-    const isRuledOut = hasFilter && ((filter[2 * bucket + (first >>> 5)]! & (1 << (first & 31))) === 0 || (filter[2 * bucket + (second >>> 5)]! & (1 << (second & 31))) === 0);
+    // A key the filter rules out reads nothing else: not even the directory, another cache miss.
+    if (hasFilter && ((filter[2 * bucket + (first >>> 5)]! & (1 << (first & 31))) === 0 || (filter[2 * bucket + (second >>> 5)]! & (1 << (second & 31))) === 0)) {
+      regionStart[slot] = regionEnd[slot] = regionGuess[slot] = 0;
+      continue;
+    }
     const start = directory[bucket]!;
-    const end = isRuledOut ? start : directory[bucket + 1]!;
+    const end = directory[bucket + 1]!;
     // Past 16 bucket bits a fingerprint's top bits repeat the bucket's: only the bits below them spread.
     const spread = ((high >>> extraBits) << spreadShift) & 0xffff;
     const guess = start + (((spread * (end - start)) / 0x10000) | 0);
