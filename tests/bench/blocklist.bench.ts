@@ -1,10 +1,11 @@
 // `npm run bench blocklist`: URL string to verdict against indexes of 10k, 100k and 1M entries built
 // from the eth-phishing-detect blacklist (topped up with generated domains, 1% URL prefixes on shared
 // hosts), with @ghostery/adblocker and a plain Set with a suffix walk measured side by side in the
-// same run. Every engine must give the same verdict for every URL before anything is timed.
+// same run. Every engine must give the same verdict for every URL before anything is timed. URLs are
+// timed as a browser hands them over (see asReceived), and our index once more as makeUrls built them.
 import { makeGhosteryEngine, makeIndexEngine, makeSetEngine, type Engine } from './blocklist/engines.ts';
 import { PREFIX_SHARE, generateEntries, generatePrefixEntries, loadRealData, seededRandom } from './blocklist/dataset.ts';
-import { makeUrls } from './blocklist/urls.ts';
+import { asReceived, makeUrls } from './blocklist/urls.ts';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ListEntry } from '../../src/core/types.ts';
@@ -71,7 +72,8 @@ function entriesOfSize(size: number, real: ListEntry[], seed: number): ListEntry
 
 async function measureSize(size: number, real: ReturnType<typeof loadRealData>): Promise<number> {
   const entries = entriesOfSize(size, real.entries, size);
-  const urls = makeUrls(seededRandom(size + 1), entries, real.topSites, URL_COUNT);
+  const built = makeUrls(seededRandom(size + 1), entries, real.topSites, URL_COUNT);
+  const urls = asReceived(built);
   const delta = { add: generateEntries(seededRandom(size + 2), DELTA, new Set(entries.map((entry) => entry.value))), remove: entries.slice(0, DELTA) };
   const indexEngine = makeIndexEngine(entries, delta);
   const engines = [indexEngine, makeGhosteryEngine(entries), makeSetEngine(entries)];
@@ -86,6 +88,8 @@ async function measureSize(size: number, real: ReturnType<typeof loadRealData>):
       `${engine.name.padEnd(22)} ${fixed(cpu, 0).padStart(13)} ${`(${fixed(wall, 0)})`.padStart(7)}  ${fixed(bytesPerEntry, 2).padStart(11)}  ${fixed(engine.buildMs, 0).padStart(8)}  ${fixed(engine.loadMs?.cpu ?? null, 1).padStart(11)} ${`(${fixed(engine.loadMs?.wall ?? null, 1)})`.padStart(7)}`,
     );
   });
+  const asBuilt = nsPerLookup(indexEngine, built);
+  console.log(`BlocklistIndex on the URLs as built (ropes of their parts, scattered over the heap by the shuffle): ${fixed(asBuilt.cpu, 0)} ns CPU (${fixed(asBuilt.wall, 0)} wall)`);
   const trusted = indexEngine.trustedBuildMs;
   console.log(`BlocklistIndex.fromGroups, normalized (a verified snapshot's entries): built in ${trusted.wall.toFixed(0)} ms (CPU ${trusted.cpu.toFixed(0)} ms)`);
   console.log(`BlocklistIndex.withChanges, ${DELTA} added + ${DELTA} removed: ${indexEngine.deltaMs.toFixed(1)} ms (a full build: ${indexEngine.buildMs.toFixed(0)} ms)`);

@@ -124,3 +124,15 @@ export function makeUrls(random: Random, entries: readonly ListEntry[], topSites
   }
   return urls;
 }
+
+/**
+ * URLs as a browser hands them over: each one flat string of its own, allocated in visit order, so
+ * reading one costs what reading a URL just received costs. As makeUrls builds them (template
+ * literals, then a shuffle) they are ropes of their parts scattered over the heap, and reading
+ * them costs every engine a cache miss or two per URL that a browser never pays.
+ */
+export function asReceived(urls: readonly string[]): string[] {
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  return urls.map((url) => decoder.decode(encoder.encode(url)));
+}
