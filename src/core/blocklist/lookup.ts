@@ -131,7 +131,8 @@ function screenSlots(tables: LookupTables): void {
     const end = directory[bucket + 1]!;
     // Past 16 bucket bits a fingerprint's top bits repeat the bucket's: only the bits below them spread.
     const spread = ((high >>> extraBits) << spreadShift) & 0xffff;
-    const guess = start + (((spread * (end - start)) / 0x10000) | 0);
+    // An integer product: buckets past 65,535 rows (only a crafted index has them) get a guess too low, which costs a longer scan.
+    const guess = start + (Math.imul(spread, Math.min(end - start, 0xffff)) >>> 16);
     regionStart[slot] = start * stride;
     regionEnd[slot] = end * stride;
     regionGuess[slot] = guess * stride;
