@@ -39,9 +39,13 @@ function applyVerdict(verdict: PageVerdict): void {
   }
   if (verdict.shouldContain) containScareware();
   if (banner) return banner.update(verdict.reasons);
+  const buildStart = performance.now();
   banner = showBanner({ reasons: verdict.reasons, onDismiss: dismissBanner });
-  // Only on pages that show the banner (which the page can see anyway): how long it took.
-  performance.measure('scam-warner:banner', { start: startedAt, end: performance.now() });
+  // Only on pages that show the banner (which the page can see anyway): how long it took, and how
+  // much of that was building it (the rest is waiting for the background's answer).
+  const shownAt = performance.now();
+  performance.measure('scam-warner:banner', { start: startedAt, end: shownAt });
+  performance.measure('scam-warner:banner-build', { start: buildStart, end: shownAt });
 }
 
 /** Out of fullscreen now and whenever the page goes back in (the background has muted the tab). */
