@@ -1,7 +1,10 @@
 // The in-page warning for suspicious pages, in a closed shadow root so the page can neither read
-// nor restyle it. If the page removes it, it comes back (a bounded number of times, so a page
-// fighting it cannot make the two loop forever). "This is a mistake" asks the background to open
-// the report view for this tab: the report is built and sent from extension pages only.
+// nor restyle it, shown in the top layer (a manual popover) so no element of the page can cover it.
+// If the page removes or hides it, it comes back at once, up to 50 times a second (then a second
+// later): a page fighting it can neither win nor make the two loop at full speed. Its buttons ignore
+// clicks that come too soon after it (re)appeared, so a page cannot time a click meant for its own
+// button onto ours. "This is a mistake" asks the background to open the report view for this tab:
+// the report is built and sent from extension pages only.
 import type { Reason } from '../core/types.ts';
 import { applyUiLocale, t } from '../shared/i18n.ts';
 import { send } from '../shared/protocol.ts';
@@ -10,7 +13,11 @@ import { BANNER_CSS } from './banner-style.ts';
 
 const HOST_TAG = 'scam-warner-banner';
 const MAX_REASONS = 5;
-const MAX_RESTORES = 50;
+/** Restores at once within one window; past them, the next waits for the window to end. */
+const RESTORES_PER_WINDOW = 50;
+const RESTORE_WINDOW_MS = 1000;
+/** As browsers' own permission prompts do: a click this soon after the banner appeared is not a choice. */
+const INPUT_PROTECTION_MS = 500;
 
 export interface BannerOptions {
   reasons: readonly Reason[];
@@ -32,12 +39,12 @@ function fillReasons(list: HTMLUListElement, reasons: readonly Reason[]): void {
   list.replaceChildren(...reasons.slice(0, MAX_REASONS).map((reason) => element('li', describeReason(reason))));
 }
 
-/** A button that acts on a real click only: a script on the page can dispatch synthetic ones. */
-function userButton(text: string, onClick: () => void): HTMLButtonElement {
+/** A button that acts on a real click only (a script on the page can dispatch synthetic ones) once it is armed. */
+function userButton(text: string, onClick: () => void, isArmed: () => boolean): HTMLButtonElement {
   const button = element('button', text);
   button.type = 'button';
   button.addEventListener('click', (event) => {
-    if (event.isTrusted) onClick();
+    if (event.isTrusted && isArmed()) onClick();
   });
   return button;
 }
@@ -47,44 +54,87 @@ function reportMistake(): void {
   send('banner.mistake', {}).catch(() => undefined);
 }
 
-function buildContent(root: ShadowRoot, options: BannerOptions): HTMLUListElement {
+function buildContent(root: ShadowRoot, options: BannerOptions, isArmed: () => boolean): HTMLUListElement {
   const style = element('style', BANNER_CSS);
   const box = element('div');
   box.className = 'banner';
   box.setAttribute('role', 'alert');
   const list = element('ul');
   fillReasons(list, options.reasons);
-  const dismiss = userButton(t('banner_dismiss'), options.onDismiss);
-  const mistake = userButton(t('banner_mistake'), reportMistake);
+  const dismiss = userButton(t('banner_dismiss'), options.onDismiss, isArmed);
+  const mistake = userButton(t('banner_mistake'), reportMistake, isArmed);
   mistake.style.marginInlineStart = '8px';
   box.append(element('h2', t('banner_title')), element('p', t('banner_lead')), list, dismiss, mistake);
   root.append(style, box);
   return list;
 }
 
+/** Where popovers exist; elsewhere the banner is fixed above the page by its styles alone. */
+const canRaise = (host: HTMLElement) => typeof host.showPopover === 'function';
+const isRaised = (host: HTMLElement) => !canRaise(host) || host.matches(':popover-open');
+
+/** In the top layer, above anything the page shows (until the page opens a top-layer element of its own). */
+function raise(host: HTMLElement): void {
+  if (!canRaise(host)) return;
+  host.popover = 'manual';
+  try {
+    if (host.isConnected && !isRaised(host)) host.showPopover();
+  } catch {
+    // Refused (the page made the host something that cannot be a popover): it stays fixed on top by its styles.
+  }
+}
+
+const isIntact = (host: HTMLElement) => host.isConnected && host.dir !== '' && host.lang !== '' && isRaised(host);
+
 export function showBanner(options: BannerOptions): Banner {
   const host = document.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'closed' });
-  const list = buildContent(root, options);
+  let shownAt = performance.now();
+  const list = buildContent(root, options, () => performance.now() - shownAt >= INPUT_PROTECTION_MS);
   const restore = () => {
+    const wasShown = host.isConnected && isRaised(host);
     applyUiLocale(host);
     if (!host.isConnected) document.documentElement.append(host);
+    raise(host);
+    // Back in view, perhaps under the pointer: it has to be seen again before a click counts.
+    if (!wasShown) shownAt = performance.now();
   };
+  let windowStart = performance.now();
   let restores = 0;
-  const observer = new MutationObserver(() => {
-    if (restores >= MAX_RESTORES) return observer.disconnect();
-    if (!host.isConnected || host.dir === '' || host.lang === '') {
-      restores++;
-      restore();
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => guard());
+  // The page hiding the popover fires no mutation, only this event; registered first, so the page cannot stop it.
+  const onToggle = () => guard();
+  function guard(): void {
+    if (isIntact(host) || pending !== undefined) return;
+    const now = performance.now();
+    if (now - windowStart >= RESTORE_WINDOW_MS) {
+      windowStart = now;
+      restores = 0;
     }
-  });
+    if (restores >= RESTORES_PER_WINDOW) {
+      pending = setTimeout(() => {
+        pending = undefined;
+        guard();
+      }, windowStart + RESTORE_WINDOW_MS - now);
+      return;
+    }
+    restores++;
+    restore();
+  }
+  function stopGuarding(): void {
+    clearTimeout(pending);
+    observer.disconnect();
+    host.removeEventListener('toggle', onToggle, true);
+  }
+  host.addEventListener('toggle', onToggle, true);
   restore();
   observer.observe(document.documentElement, { childList: true });
   observer.observe(host, { attributes: true });
   return {
     update: (reasons) => fillReasons(list, reasons),
     remove: () => {
-      observer.disconnect();
+      stopGuarding();
       host.remove();
     },
   };

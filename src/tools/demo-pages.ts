@@ -74,15 +74,15 @@ const lateScamPage = (delayMs: number) =>
   );
 
 /**
- * A page that attacks the extension from its own world: it tries to message it, to hide or remove
- * the banner, and to frame and fetch the warning page. What it achieved is in `window.hostile`.
+ * A page that attacks the extension from its own world: it tries to message it, to remove, hide or
+ * cover the banner, and to frame and fetch the warning page. What it achieved is in `window.hostile`.
  */
 const hostilePage = (warningUrl: string) =>
   page(
     'PayPal: verify your account',
     `<h1>Verify your PayPal account</h1><style>scam-warner-banner{display:none!important;opacity:0!important}</style>
      <script>
-       const hostile = (window.hostile = { messaged: 'no API', removed: 0, framed: 'pending', fetched: 'pending' });
+       const hostile = (window.hostile = { messaged: 'no API', removed: 0, hidden: 0, framed: 'pending', fetched: 'pending' });
        try {
          if (globalThis.chrome?.runtime?.sendMessage) {
            const id = ${JSON.stringify(new URL(warningUrl || 'chrome-extension://x/').host)};
@@ -90,7 +90,14 @@ const hostilePage = (warningUrl: string) =>
          }
        } catch (error) { hostile.messaged = 'threw: ' + error.message; }
        window.postMessage({ name: 'banner.dismiss', request: {} }, '*');
-       setInterval(() => document.querySelectorAll('scam-warner-banner').forEach((node) => { node.remove(); hostile.removed++; }), 50);
+       // Every other tick: take the banner out, or hide it and cover the top of the page with an invisible layer.
+       const cover = Object.assign(document.createElement('div'), { id: 'cover' });
+       cover.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgb(255 255 255 / 1%)';
+       let tick = 0;
+       setInterval(() => document.querySelectorAll('scam-warner-banner').forEach((node) => {
+         if (tick++ % 2 === 0) { node.remove(); hostile.removed++; return; }
+         node.hidePopover?.(); node.removeAttribute('popover'); document.documentElement.append(cover); hostile.hidden++;
+       }), 50);
        const frame = document.createElement('iframe');
        frame.src = ${JSON.stringify(warningUrl)};
        frame.onload = () => { try { hostile.framed = 'loaded, readable: ' + frame.contentDocument.body.innerText; } catch { hostile.framed = 'loaded, not readable'; } };

@@ -15,7 +15,7 @@ import { jsonLines } from '../support/cli.ts';
 import { buildExtension, cli } from './support/maintainer-cli.ts';
 import { spawnServe, type ServeProcess } from '../unit/server/cli-process.ts';
 import { readBannerText } from '../../src/tools/inspect-page.ts';
-import { DEMO_HOSTS, saveScreenshot, visit, webUrl } from './support/harness.ts';
+import { BANNER_ARMING_MS, DEMO_HOSTS, saveScreenshot, visit, webUrl } from './support/harness.ts';
 
 /** Until the first retry (at most a minute after the first try), plus a browser restart. */
 const DELIVERY_TIMEOUT_MS = 100_000;
@@ -161,6 +161,7 @@ describe('"This is a mistake"', () => {
     const page = await browser.context.newPage();
     await visit(page, pageUrl);
     await waitForBanner(page);
+    await page.waitForTimeout(BANNER_ARMING_MS);
     // The keyboard reaches the banner's buttons after the page's own: Dismiss, then This is a mistake.
     await page.locator('input[name="email"]').focus();
     for (const _control of ['password', 'Log in', 'Dismiss', 'This is a mistake']) await page.keyboard.press('Tab');

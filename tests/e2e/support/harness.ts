@@ -138,7 +138,12 @@ export function readBanner(harness: Harness, page: Page): Promise<string | null>
   return readBannerText(harness.context, page);
 }
 
-export function clickBannerButton(harness: Harness, page: Page): Promise<void> {
+/** Past the banner's input protection (content/banner.ts), which ignores clicks in its first 500 ms. */
+export const BANNER_ARMING_MS = 600;
+
+/** A real click on the banner's first button (Dismiss), once the banner accepts clicks. */
+export async function clickBannerButton(harness: Harness, page: Page): Promise<void> {
+  await page.waitForTimeout(BANNER_ARMING_MS);
   return clickBannerButtonAsUser(harness.context, page);
 }
 

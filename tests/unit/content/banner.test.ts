@@ -75,6 +75,27 @@ describe('the banner', () => {
     expect(document.querySelector('scam-warner-banner')).toBeNull();
   });
 
+  it('outlasts a page that removes it each time it comes back, without the two looping at full speed', async () => {
+    installFakeChrome('en');
+    showBanner({ reasons: REASONS, onDismiss: () => undefined });
+    let removals = 0;
+    const page = new MutationObserver(() => {
+      const host = document.querySelector('scam-warner-banner');
+      if (host !== null && removals < 10_000) {
+        removals++;
+        host.remove();
+      }
+    });
+    page.observe(document.documentElement, { childList: true });
+    document.querySelector('scam-warner-banner')?.remove();
+    await flush();
+    expect(removals).toBeGreaterThan(10);
+    expect(removals).toBeLessThanOrEqual(51);
+    page.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(document.querySelector('scam-warner-banner')).not.toBeNull();
+  });
+
   it('ignores clicks a script dispatches', () => {
     installFakeChrome('en');
     const onDismiss = vi.fn();
