@@ -1,9 +1,13 @@
 // Top-level navigations, seen by webNavigation: entries the DNR rules cannot express (exact hosts,
-// URL prefixes) are stopped here, before the page commits; every commit refreshes the badge.
+// URL prefixes, a listed domain's subdomains under an allowed host) are stopped here, before the page
+// commits; every commit refreshes the badge.
 import browser from 'webextension-polyfill';
+import type { EntryKind } from '../core/types.ts';
+import { isHostWithin } from '../core/verdict.ts';
 import { readStoppedUrl } from '../shared/warning-url.ts';
 import { checkUrlNow, getHost } from './checker.ts';
 import { showBadge } from './badge.ts';
+import type { Engine } from './engine.ts';
 import type { Services } from './services.ts';
 import { refreshTabVerdict, stopInTab } from './tab-verdict.ts';
 
@@ -13,12 +17,21 @@ interface NavigationDetails {
   url: string;
 }
 
+/**
+ * A listed domain's own DNR rule redirects the request itself, except under a maintainers' allow
+ * entry for one host: the browser's allow rule covers that host's subdomains too, the list does not.
+ */
+function isLeftToRules(engine: Engine, host: string, entryKind: EntryKind): boolean {
+  return entryKind === 'domain' && !engine.list.allowDomains.some((allowed) => isHostWithin(host, allowed));
+}
+
 export async function checkNavigation(services: Services, details: NavigationDetails): Promise<void> {
-  if (details.frameId !== 0 || details.tabId < 0 || getHost(details.url) === null) return;
-  const verdict = checkUrlNow(details.url, await services.getEngine());
+  const host = getHost(details.url);
+  if (details.frameId !== 0 || details.tabId < 0 || host === null) return;
+  const engine = await services.getEngine();
+  const verdict = checkUrlNow(details.url, engine);
   const reason = verdict.reasons[0];
-  // Listed domains never get this far: their DNR rule redirects the request itself.
-  if (verdict.verdict === 'dangerous' && reason?.kind === 'blocklist' && reason.entryKind !== 'domain') {
+  if (verdict.verdict === 'dangerous' && reason?.kind === 'blocklist' && !isLeftToRules(engine, host, reason.entryKind)) {
     await stopInTab(services, details.tabId, details.url);
   }
 }

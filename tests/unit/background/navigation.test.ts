@@ -1,0 +1,48 @@
+// What the background stops on navigation itself, and what it leaves to the browser's redirect rules.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { checkNavigation } from '../../../src/background/navigation.ts';
+import { removeFakeChrome } from '../shared/support/fake-chrome.ts';
+import { openTab, startTestBackground, WARNING_PAGE, type TestBackground } from './support/background.ts';
+
+let background: TestBackground;
+
+beforeEach(() => {
+  background = startTestBackground();
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  removeFakeChrome();
+});
+
+/** The URL the tab shows after the navigation to `url` was checked. */
+async function navigate(url: string): Promise<string | undefined> {
+  const tabId = await openTab(url);
+  await checkNavigation(background.services, { tabId, frameId: 0, url });
+  return (await fakeBrowser.tabs.get(tabId)).url;
+}
+
+describe('a top-level navigation', () => {
+  it('to a listed domain is left to its redirect rule', async () => {
+    expect(await navigate('http://www.evil-scam.test/login')).toBe('http://www.evil-scam.test/login');
+  });
+
+  it('to a listed URL prefix, which no rule expresses, is sent to the warning page', async () => {
+    const url = 'http://free-sites.test/view/prize/claim';
+    expect(await navigate(url)).toBe(`${WARNING_PAGE}#${url}`);
+  });
+
+  it("under a host the maintainers allow in a listed domain is sent to the warning page: the allow rule covers the host's subdomains, the list only the host", async () => {
+    const url = 'http://deeper.good.evil-scam.test/';
+    expect(await navigate(url)).toBe(`${WARNING_PAGE}#${url}`);
+    expect(await navigate('http://good.evil-scam.test/')).toBe('http://good.evil-scam.test/');
+  });
+
+  it('in a frame, or to a page that is not on the web, is not checked', async () => {
+    const tabId = await openTab('http://free-sites.test/view/prize/x');
+    await checkNavigation(background.services, { tabId, frameId: 3, url: 'http://free-sites.test/view/prize/x' });
+    expect((await fakeBrowser.tabs.get(tabId)).url).toBe('http://free-sites.test/view/prize/x');
+    await expect(checkNavigation(background.services, { tabId, frameId: 0, url: 'chrome://settings' })).resolves.toBeUndefined();
+  });
+});
