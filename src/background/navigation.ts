@@ -8,6 +8,7 @@ import { readStoppedUrl } from '../shared/warning-url.ts';
 import { checkUrlNow, getHost } from './checker.ts';
 import { showBadge } from './badge.ts';
 import type { Engine } from './engine.ts';
+import { isBannerDue, pushBannerVerdict } from './page-verdict.ts';
 import type { Services } from './services.ts';
 import { refreshTabVerdict, stopInTab } from './tab-verdict.ts';
 
@@ -15,6 +16,8 @@ interface NavigationDetails {
   tabId: number;
   frameId: number;
   url: string;
+  /** The committed document (Chromium 106+). */
+  documentId?: string;
 }
 
 /**
@@ -57,7 +60,10 @@ export async function onNavigationCommitted(services: Services, details: Navigat
     if (!details.url.startsWith(services.extensionRoot)) await showBadge(details.tabId, null);
     return;
   }
-  await refreshTabVerdict(services, details.tabId, details.url);
+  const verdict = await refreshTabVerdict(services, details.tabId, details.url);
+  if (details.documentId !== undefined && isBannerDue(await services.getEngine(), details.url, verdict)) {
+    await pushBannerVerdict(details.tabId, details.documentId, verdict);
+  }
 }
 
 export function listenToNavigation(services: Services): void {

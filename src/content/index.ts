@@ -1,9 +1,11 @@
 // The content script: asks the background for this page's verdict at once (the background takes
-// the URL from the sender, never from us), then sends what the page shows for the scanner, shows
+// the URL from the sender, never from us; for a page it flags it also pushes the verdict as the page
+// commits, which often comes first), then sends what the page shows for the scanner, shows
 // the banner for suspicious pages, reads the page again when it grows or acts like scareware, and
 // checks again when a single-page app changes the address.
 // It holds no lists, lexicons or domain parser: it stays tiny.
-import { send, type PageVerdict } from '../shared/protocol.ts';
+import { getExtensionApi } from '../shared/ext.ts';
+import { isVerdictPush, send, type PageVerdict } from '../shared/protocol.ts';
 import { showBanner, type Banner } from './banner.ts';
 import { watchGrowth } from './dom-growth.ts';
 import { listenToBehaviour, readPage, whenParsed } from './page-reader.ts';
@@ -18,6 +20,8 @@ let isLeaving = false;
 let rescans = 0;
 let rescanTimer: ReturnType<typeof setTimeout> | undefined;
 let isContained = false;
+/** An answer to one of our requests came: a push (a head start at commit) has nothing newer to say. */
+let hasAnswer = false;
 
 function dismissBanner(): void {
   banner?.remove();
@@ -25,7 +29,7 @@ function dismissBanner(): void {
   void send('banner.dismiss', {}).catch(() => undefined);
 }
 
-function applyVerdict(verdict: PageVerdict): void {
+function applyVerdict(verdict: PageVerdict, source: 'answer' | 'push' = 'answer'): void {
   if (verdict.isStopping) {
     // The background is sending this tab to the warning page: load and scan nothing more meanwhile.
     isLeaving = true;
@@ -44,7 +48,7 @@ function applyVerdict(verdict: PageVerdict): void {
   // Only on pages that show the banner (which the page can see anyway): how long it took, and how
   // much of that was building it (the rest is waiting for the background's answer).
   const shownAt = performance.now();
-  performance.measure('scam-warner:banner', { start: startedAt, end: shownAt });
+  performance.measure('scam-warner:banner', { start: startedAt, end: shownAt, detail: source });
   performance.measure('scam-warner:banner-build', { start: buildStart, end: shownAt });
 }
 
@@ -59,7 +63,10 @@ function containScareware(): void {
 
 function ask(request: Promise<PageVerdict>): void {
   // A failure means the extension was reloaded under this page: the next load checks again.
-  request.then(applyVerdict, () => undefined);
+  request.then((verdict) => {
+    hasAnswer = true;
+    applyVerdict(verdict);
+  }, () => undefined);
 }
 
 function scanPage(): void {
@@ -80,6 +87,10 @@ function scheduleRescan(): void {
   }, RESCAN_DELAY_MS);
 }
 
+// Only the extension can message a content script (pages and other extensions cannot).
+getExtensionApi().runtime.onMessage.addListener((message: unknown) => {
+  if (!hasAnswer && isVerdictPush(message)) applyVerdict(message.verdict, 'push');
+});
 ask(send('verdict.get', {}));
 whenParsed(() => {
   scanPage();

@@ -24,6 +24,20 @@ export interface PageVerdict {
   shouldContain: boolean;
 }
 
+/**
+ * Background to content script, when a page it flags commits: the banner's verdict, sent ahead of
+ * the answer to the page's own `verdict.get` (which stays the way it learns everything else).
+ */
+export interface VerdictPush {
+  name: 'verdict.push';
+  verdict: PageVerdict;
+}
+
+export function isVerdictPush(value: unknown): value is VerdictPush {
+  const push = value as Partial<VerdictPush> | null;
+  return typeof push === 'object' && push !== null && push.name === 'verdict.push' && typeof push.verdict === 'object' && push.verdict !== null;
+}
+
 export interface SyncResult {
   /** ISO time of the attempt. */
   at: string;

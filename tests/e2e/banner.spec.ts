@@ -22,16 +22,18 @@ async function waitForBanner(page: Page): Promise<string> {
 interface BannerTiming {
   total: number;
   build: number;
+  /** What brought the verdict: the background's push at commit, or the answer to the page's request. */
+  source: string;
 }
 
 /** The content script's own measures from its start to the banner, left on pages that show one. */
 async function readBannerTiming(page: Page): Promise<BannerTiming> {
   const timing = await page.evaluate(() => {
-    const read = (name: string) => performance.getEntriesByName(`scam-warner:${name}`)[0]?.duration ?? null;
-    return { total: read('banner'), build: read('banner-build') };
+    const read = (name: string) => performance.getEntriesByName(`scam-warner:${name}`)[0] as PerformanceMeasure | undefined;
+    return { total: read('banner')?.duration, build: read('banner-build')?.duration, source: String(read('banner')?.detail) };
   });
-  if (timing.total === null || timing.build === null) throw new Error('no banner timing');
-  return { total: timing.total, build: timing.build };
+  if (timing.total === undefined || timing.build === undefined) throw new Error('no banner timing');
+  return { total: timing.total, build: timing.build, source: timing.source };
 }
 
 /** The peer: the median round trip of a message that does nothing, from an extension page to the worker. */
@@ -52,7 +54,8 @@ async function timeBareRoundTrip(tabId: number): Promise<number> {
 
 function describeTimings(timings: BannerTiming[]): string {
   const list = (pick: (timing: BannerTiming) => number) => timings.map((timing) => pick(timing).toFixed(1)).join(' / ');
-  return `${list((timing) => timing.total)} ms after the content script started (first page of a new tab / later pages), of which building the banner ${list((timing) => timing.build)} ms and the rest waiting for the background's answer`;
+  const sources = timings.map((timing) => timing.source).join(' / ');
+  return `${list((timing) => timing.total)} ms after the content script started (first page of a new tab / later pages; verdict by ${sources}), of which building the banner ${list((timing) => timing.build)} ms and the rest waiting for the verdict`;
 }
 
 describe('a lookalike host', () => {

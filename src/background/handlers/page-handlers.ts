@@ -6,7 +6,8 @@ import type { PageVerdict } from '../../shared/protocol.ts';
 import { getHost } from '../checker.ts';
 import type { Caller, HandlerTable } from '../router.ts';
 import type { Services } from '../services.ts';
-import { addHost, findCoveringSite } from '../site-sets.ts';
+import { addHost } from '../site-sets.ts';
+import { isBannerDue, toPageVerdict } from '../page-verdict.ts';
 import { keepStrongerScan, scanSnapshot } from '../page-scan.ts';
 import { readPageEvidence, writePageEvidence } from '../tab-state.ts';
 import { refreshTabVerdict, stopInTab } from '../tab-verdict.ts';
@@ -34,11 +35,10 @@ async function answerPage(services: Services, caller: Caller, snapshot: PageSnap
   if (scan !== null) await writePageEvidence(tabId, url, scan);
   const verdict = await refreshTabVerdict(services, tabId, url, snapshot === null);
   const isStopping = verdict.verdict === 'dangerous' && (await stopInTab(services, tabId, url));
-  const isDismissed = findCoveringSite(engine.dismissals, getHost(url) ?? '') !== undefined;
-  const shouldShowBanner = verdict.verdict === 'suspicious' && !isDismissed;
+  const shouldShowBanner = isBannerDue(engine, url, verdict);
   const shouldContain = shouldShowBanner && scan !== null && shouldContainScareware(scan);
   if (shouldContain) await browser.tabs.update(tabId, { muted: true });
-  return { verdict: verdict.verdict, category: verdict.category, reasons: verdict.reasons, shouldShowBanner, isStopping, shouldContain };
+  return toPageVerdict(verdict, { shouldShowBanner, isStopping, shouldContain });
 }
 
 function validateScanRequest(value: unknown): { snapshot: PageSnapshot } {

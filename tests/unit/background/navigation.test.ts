@@ -1,9 +1,11 @@
-// What the background stops on navigation itself, and what it leaves to the browser's redirect rules.
+// What the background stops on navigation itself, what it leaves to the browser's redirect rules,
+// and the banner verdict it pushes to a page it flags as the page commits.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { checkNavigation } from '../../../src/background/navigation.ts';
+import { checkNavigation, onNavigationCommitted } from '../../../src/background/navigation.ts';
+import { isVerdictPush } from '../../../src/shared/protocol.ts';
 import { removeFakeChrome } from '../shared/support/fake-chrome.ts';
-import { openTab, startTestBackground, WARNING_PAGE, type TestBackground } from './support/background.ts';
+import { contentSender, openTab, startTestBackground, WARNING_PAGE, type TestBackground } from './support/background.ts';
 
 let background: TestBackground;
 
@@ -12,6 +14,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.restoreAllMocks();
   vi.unstubAllGlobals();
   removeFakeChrome();
 });
@@ -44,5 +47,30 @@ describe('a top-level navigation', () => {
     await checkNavigation(background.services, { tabId, frameId: 3, url: 'http://free-sites.test/view/prize/x' });
     expect((await fakeBrowser.tabs.get(tabId)).url).toBe('http://free-sites.test/view/prize/x');
     await expect(checkNavigation(background.services, { tabId, frameId: 0, url: 'chrome://settings' })).resolves.toBeUndefined();
+  });
+});
+
+describe('a committed page the background flags', () => {
+  async function commit(url: string, documentId?: string): Promise<unknown[][]> {
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const tabId = await openTab(url);
+    await onNavigationCommitted(background.services, { tabId, frameId: 0, url, ...(documentId === undefined ? {} : { documentId }) });
+    return sent.mock.calls.map(([, message, options]) => [message, options]);
+  }
+
+  it('gets its banner verdict pushed to that very document, ahead of its own request', async () => {
+    const [call, ...rest] = await commit('http://paypal.com.verify-account.test/', 'doc-1');
+    expect(rest).toEqual([]);
+    expect(call?.[1]).toEqual({ frameId: 0, documentId: 'doc-1' });
+    expect(isVerdictPush(call?.[0])).toBe(true);
+    expect(call?.[0]).toMatchObject({ verdict: { verdict: 'suspicious', shouldShowBanner: true, isStopping: false } });
+  });
+
+  it('gets nothing pushed when the user dismissed its banner, when it is honest, or when the document is not named', async () => {
+    const url = 'http://paypal.com.verify-account.test/';
+    await background.route({ name: 'banner.dismiss', request: {} }, contentSender(await openTab(url), url));
+    expect(await commit(url, 'doc-2')).toEqual([]);
+    expect(await commit('http://honest-shop.test/', 'doc-3')).toEqual([]);
+    expect(await commit('http://paypal.com.verify-account2.test/')).toEqual([]);
   });
 });
