@@ -31,7 +31,8 @@ export interface LaunchedBrowser {
   profileDir: string;
 }
 
-function buildArgs(options: LaunchOptions, extensionDir: string): string[] {
+/** Chromium's flags for the extension in `extensionDir`, every host resolved to the local server (for launchers without Playwright too). */
+export function buildArgs(options: Pick<LaunchOptions, 'serverPort' | 'uiLanguage'>, extensionDir: string): string[] {
   return [
     '--no-sandbox',
     '--disable-gpu',
