@@ -10,7 +10,8 @@ interface PageEvidence {
   result: ScanResult;
 }
 
-const keyOf = (tabId: number) => `page:${tabId}`;
+const KEY_PREFIX = 'page:';
+const keyOf = (tabId: number) => `${KEY_PREFIX}${tabId}`;
 const known = new Map<number, PageEvidence | null>();
 
 export async function readPageEvidence(tabId: number, url: string): Promise<ScanResult | null> {
@@ -40,4 +41,11 @@ export async function writePageEvidence(tabId: number, url: string, result: Scan
 export async function forgetPageEvidence(tabId: number): Promise<void> {
   known.delete(tabId);
   await browser.storage.session.remove(keyOf(tabId));
+}
+
+/** Every tab's evidence: it was weighed under a sensitivity the user has since changed. */
+export async function forgetAllPageEvidence(): Promise<void> {
+  known.clear();
+  const stored = await browser.storage.session.get(null);
+  await browser.storage.session.remove(Object.keys(stored).filter((key) => key.startsWith(KEY_PREFIX)));
 }

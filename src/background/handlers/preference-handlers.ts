@@ -6,6 +6,7 @@ import type { Services } from '../services.ts';
 import { readSettings, updateSettings } from '../settings.ts';
 import { addHost, listHosts, removeHost } from '../site-sets.ts';
 import { scheduleSoon } from '../sync/sync-listeners.ts';
+import { forgetAllPageEvidence } from '../tab-state.ts';
 import { validateEmpty, validateHostRequest, validateSettingsPatch } from '../validate.ts';
 
 type HostListMessages = 'site.trust' | 'site.untrust' | 'allowlist.get' | 'dismissals.get' | 'dismissal.remove';
@@ -58,8 +59,11 @@ function createSettingsHandlers(services: Services): Pick<HandlerTable, Settings
       validate: validateSettingsPatch,
       async handle(patch) {
         const engine = await services.getEngine();
+        const before = engine.sensitivity;
         engine.settings = await updateSettings(engine.db, patch);
         engine.sensitivity = engine.settings.sensitivity;
+        // A page's evidence was weighed at the old threshold (and a later scan can only add to it).
+        if (engine.sensitivity !== before) await forgetAllPageEvidence();
         // A new feed address or the switch turned on: check soon; turned off: no more checks.
         if ('feedUrl' in patch || 'isAutoUpdateOn' in patch) await scheduleSoon(services);
         return engine.settings;

@@ -69,6 +69,19 @@ describe('content script messages', () => {
     expect(elsewhere).toMatchObject({ ok: true, value: { verdict: 'unknown' } });
   });
 
+  it('page.scan evidence weighed at one sensitivity does not outlive a change of it', async () => {
+    const url = 'http://pc-health-alerts.test/borderline';
+    const tabId = await openTab(url);
+    const borderline = { ...scamSnapshot(url), title: 'Alert', headings: [], buttons: [], text: 'Your computer is infected. Call Microsoft support at +1 202 555 0199 immediately.' };
+    const scan = () => background.route({ name: 'page.scan', request: { snapshot: borderline } }, contentSender(tabId, url));
+    expect(await scan()).toMatchObject({ ok: true, value: { verdict: 'suspicious' } });
+    const options = pageSender('src/options/index.html');
+    expect(await background.route({ name: 'settings.set', request: { sensitivity: 'low' } }, options)).toMatchObject({ ok: true });
+    expect(await background.route({ name: 'verdict.get', request: {} }, contentSender(tabId, url))).toMatchObject({ ok: true, value: { verdict: 'unknown' } });
+    expect(await scan()).toMatchObject({ ok: true, value: { verdict: 'unknown', shouldShowBanner: false } });
+    expect(await fakeBrowser.storage.session.get(`page:${tabId}`)).toMatchObject({ [`page:${tabId}`]: { url, result: { verdict: null } } });
+  });
+
   it('page.scan contains scareware that locks the screen: the tab is muted and told to leave fullscreen', async () => {
     const url = 'http://pc-health-alerts.test/locked';
     const tabId = await openTab(url);
