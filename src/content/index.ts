@@ -20,6 +20,7 @@ let isLeaving = false;
 let rescans = 0;
 let rescanTimer: ReturnType<typeof setTimeout> | undefined;
 let isContained = false;
+let isGuardingScreen = false;
 /** An answer to one of our requests came: a push (a head start at commit) has nothing newer to say. */
 let hasAnswer = false;
 
@@ -41,7 +42,9 @@ function applyVerdict(verdict: PageVerdict, source: 'answer' | 'push' = 'answer'
     banner = null;
     return;
   }
-  if (verdict.shouldContain) containScareware();
+  // High-confidence scareware stays out of fullscreen for good (the background has muted the tab).
+  if (verdict.shouldContain) isContained = true;
+  keepOutOfFullscreen();
   if (banner) return banner.update(verdict.reasons);
   const buildStart = performance.now();
   banner = showBanner({ reasons: verdict.reasons, onDismiss: dismissBanner });
@@ -52,11 +55,17 @@ function applyVerdict(verdict: PageVerdict, source: 'answer' | 'push' = 'answer'
   performance.measure('scam-warner:banner-build', { start: buildStart, end: shownAt });
 }
 
-/** Out of fullscreen now and whenever the page goes back in (the background has muted the tab). */
-function containScareware(): void {
-  if (isContained) return;
-  isContained = true;
-  const leave = () => void (document.fullscreenElement ? document.exitFullscreen().catch(() => undefined) : undefined);
+/**
+ * Out of fullscreen now and whenever the page goes back in, while the banner is up or the page is
+ * contained scareware: an element the page takes fullscreen would cover the banner (it sits above
+ * the top layer's popovers). Dismissing the banner gives an honest page its fullscreen back.
+ */
+function keepOutOfFullscreen(): void {
+  if (isGuardingScreen) return;
+  isGuardingScreen = true;
+  const leave = () => {
+    if (document.fullscreenElement && (banner !== null || isContained)) document.exitFullscreen().catch(() => undefined);
+  };
   leave();
   document.addEventListener('fullscreenchange', leave);
 }

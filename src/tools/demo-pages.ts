@@ -50,6 +50,15 @@ const lockingScarewarePage = () =>
      window.addEventListener('beforeunload', (event) => event.preventDefault());</script>`,
   );
 
+/** A sign-in page that, at the first key or click, takes a fake browser window fullscreen over everything. */
+const fullscreenPhishPage = () =>
+  page(
+    'PayPal: log in to your account',
+    `<div id="window" style="background:#fff"><h1>PayPal</h1><p>Log in to your account.</p><input type="password" name="password"></div>
+     <script>const take = () => document.getElementById('window').requestFullscreen().catch(() => {});
+     document.addEventListener('click', take); document.addEventListener('keydown', take);</script>`,
+  );
+
 const linkPage = (to: string) => page('A page with a link', `<p><a id="go" href="${escapeHtml(to)}">Continue</a></p>`);
 
 const formPage = (action: string) =>
@@ -136,6 +145,8 @@ export function renderDemoPage(host: string, url: URL): DemoResponse {
       return html(techSupportPage());
     case '/tech-support-locked':
       return html(lockingScarewarePage());
+    case '/fullscreen-login':
+      return html(fullscreenPhishPage());
     case '/late-scam':
       return html(lateScamPage(Math.min(Number(param('after')) || 0, 10_000)));
     default:

@@ -124,6 +124,24 @@ describe('a lookalike host', () => {
     await page.close();
   });
 
+  it('keeps the page out of fullscreen, where it would cover the banner, until the banner is dismissed', async () => {
+    const page = await harness.context.newPage();
+    // A lookalike host of its own: dismissing the banner here must not silence the other tests' host.
+    await visit(page, webUrl('paypal.com.account-check.test', '/fullscreen-login'));
+    await waitForBanner(page);
+    const isFullscreen = () => page.evaluate(() => document.fullscreenElement !== null);
+    // Each key press is a user gesture the page uses to take its fake window fullscreen.
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(500);
+    expect(await isFullscreen()).toBe(false);
+    expect(await readBanner(harness, page)).toContain('this page may be a scam');
+    await clickBannerButton(harness, page);
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.fullscreenElement?.id === 'window', undefined, { timeout: 5_000 });
+    await page.close();
+  });
+
   it('and a scam page on an unknown host get the banner from what the page itself shows', async () => {
     const page = await harness.context.newPage();
     await visit(page, webUrl(DEMO_HOSTS.scamPageHost, '/tech-support'));
