@@ -86,6 +86,36 @@ function raise(host: HTMLElement): void {
 
 const isIntact = (host: HTMLElement) => host.isConnected && host.dir !== '' && host.lang !== '' && isRaised(host);
 
+interface Guard {
+  /** Puts the banner back if it is not intact: at once, or at the end of a window already spent. */
+  check(): void;
+  stop(): void;
+}
+
+function createGuard(isFine: () => boolean, restore: () => void): Guard {
+  let windowStart = performance.now();
+  let restores = 0;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const check = (): void => {
+    if (isFine() || pending !== undefined) return;
+    const now = performance.now();
+    if (now - windowStart >= RESTORE_WINDOW_MS) {
+      windowStart = now;
+      restores = 0;
+    }
+    if (restores >= RESTORES_PER_WINDOW) {
+      pending = setTimeout(() => {
+        pending = undefined;
+        check();
+      }, windowStart + RESTORE_WINDOW_MS - now);
+      return;
+    }
+    restores++;
+    restore();
+  };
+  return { check, stop: () => clearTimeout(pending) };
+}
+
 export function showBanner(options: BannerOptions): Banner {
   const host = document.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'closed' });
@@ -99,34 +129,10 @@ export function showBanner(options: BannerOptions): Banner {
     // Back in view, perhaps under the pointer: it has to be seen again before a click counts.
     if (!wasShown) shownAt = performance.now();
   };
-  let windowStart = performance.now();
-  let restores = 0;
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver(() => guard());
+  const guard = createGuard(() => isIntact(host), restore);
+  const observer = new MutationObserver(() => guard.check());
   // The page hiding the popover fires no mutation, only this event; registered first, so the page cannot stop it.
-  const onToggle = () => guard();
-  function guard(): void {
-    if (isIntact(host) || pending !== undefined) return;
-    const now = performance.now();
-    if (now - windowStart >= RESTORE_WINDOW_MS) {
-      windowStart = now;
-      restores = 0;
-    }
-    if (restores >= RESTORES_PER_WINDOW) {
-      pending = setTimeout(() => {
-        pending = undefined;
-        guard();
-      }, windowStart + RESTORE_WINDOW_MS - now);
-      return;
-    }
-    restores++;
-    restore();
-  }
-  function stopGuarding(): void {
-    clearTimeout(pending);
-    observer.disconnect();
-    host.removeEventListener('toggle', onToggle, true);
-  }
+  const onToggle = () => guard.check();
   host.addEventListener('toggle', onToggle, true);
   restore();
   observer.observe(document.documentElement, { childList: true });
@@ -134,7 +140,9 @@ export function showBanner(options: BannerOptions): Banner {
   return {
     update: (reasons) => fillReasons(list, reasons),
     remove: () => {
-      stopGuarding();
+      guard.stop();
+      observer.disconnect();
+      host.removeEventListener('toggle', onToggle, true);
       host.remove();
     },
   };
