@@ -5,6 +5,7 @@ import { BlocklistIndex } from '../blocklist/index.ts';
 import type { EntryKind, Indicator, ListEntry } from '../types.ts';
 import { expandEntries, expandIndicators, feedItemKey, type EntryGroup } from './content.ts';
 import type { Delta } from './delta.ts';
+import { LayeredSet } from './layered-set.ts';
 import { FeedError } from './errors.ts';
 import type { Snapshot } from './snapshot.ts';
 
@@ -94,18 +95,13 @@ function* ruleValues(groups: readonly EntryGroup[], allow: boolean): Generator<s
 
 /** A value removed and added again (its metadata changed) is no change to the rules. */
 function changeSet(before: ReadonlySet<string>, removed: readonly ListEntry[], added: Iterable<string>) {
-  const set = new Set(before);
   const addedValues = new Set(added);
-  const changes: SetChanges = { added: [], removed: [] };
-  for (const { value } of removed) {
-    if (!addedValues.has(value) && set.delete(value)) changes.removed.push(value);
-  }
-  for (const value of addedValues) {
-    if (set.has(value)) continue;
-    set.add(value);
-    changes.added.push(value);
-  }
-  return { set, changes };
+  const put = new Set<string>();
+  const drop = new Set<string>();
+  for (const value of addedValues) if (!before.has(value)) put.add(value);
+  for (const { value } of removed) if (!addedValues.has(value) && before.has(value)) drop.add(value);
+  const changes: SetChanges = { added: [...put], removed: [...drop] };
+  return { set: LayeredSet.change(before, put, drop), changes };
 }
 
 function compareSets(before: ReadonlySet<string>, after: ReadonlySet<string>): SetChanges {
