@@ -1,8 +1,8 @@
 // The protected brands: hand-curated brands scammers imitate, then the global top sites, each with
 // the registrable domains it owns. Other parts map a brand named in page text to its owner here.
 import { getDomain } from 'tldts';
-import BRAND_DATA from './brands.json';
-import TOP_SITE_DATA from './top-sites.json';
+import BRAND_DATA from './brands.json' with { type: 'json' };
+import TOP_SITE_DATA from './top-sites.json' with { type: 'json' };
 
 export type BrandSector = 'finance' | 'parcel' | 'authority' | 'telecom' | 'crypto' | 'platform' | 'top-site';
 

