@@ -1,5 +1,6 @@
 // The in-page warning for suspicious pages, in a closed shadow root so the page can neither read
-// nor restyle it, shown in the top layer (a manual popover) so no element of the page can cover it.
+// nor restyle it, shown in the top layer (a manual popover) so nothing the page stacks can cover it
+// (an element the page takes fullscreen still would: index.ts keeps banner pages out of fullscreen).
 // If the page removes or hides it, it comes back at once, up to 50 times a second (then a second
 // later): a page fighting it can neither win nor make the two loop at full speed. Its buttons ignore
 // clicks that come too soon after it (re)appeared, so a page cannot time a click meant for its own
