@@ -173,6 +173,13 @@ describe('word boundaries', () => {
     expect(result.signals).toEqual([]);
   });
 
+  it('in Thai, where words run together, read a hotline or express delivery as no urgency, and urgent as urgent', () => {
+    const urgency = (text: string) => ids(scanPage(snapshot({ text, lang: 'th' }), { registrableDomain: 'x.test', matcher })).includes('pressure_urgency');
+    expect(urgency('แจ้งความได้ที่สายด่วน 1441')).toBe(false);
+    expect(urgency('บริการส่งด่วนทั่วประเทศ')).toBe(false);
+    expect(urgency('เรื่องเร่งด่วน กรุณาดำเนินการ')).toBe(true);
+  });
+
   it('let Arabic words carry their prefixes and stems their suffixes', () => {
     const result = scanPage(snapshot({ text: 'وبالغرامات المتأخرة' }), { registrableDomain: 'x.test', matcher });
     expect(ids(result)).toEqual(['pressure_fine']);
