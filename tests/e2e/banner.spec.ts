@@ -100,8 +100,12 @@ describe('a lookalike host', () => {
     const warningUrl = `${harness.warningPageUrl}#${webUrl(DEMO_HOSTS.listed)}`;
     await visit(page, webUrl(DEMO_HOSTS.lookalike, `/hostile?warning=${encodeURIComponent(warningUrl)}`));
     await waitForBanner(page);
-    // Long enough for some 60 attacks on the banner, more than it once gave in to.
-    await page.waitForTimeout(3000);
+    // 60 attacks on the banner, more than it once gave in to (about 3 s; longer on a busy machine).
+    await page.waitForFunction(() => {
+      const { removed, hidden } = (window as unknown as { hostile: { removed: number; hidden: number } }).hostile;
+      return removed + hidden >= 60;
+    }, undefined, { timeout: 20_000 });
+    await page.waitForTimeout(100);
     const hostile = await page.evaluate(() => (window as unknown as { hostile: Record<string, unknown> }).hostile);
     console.log('hostile page results:', JSON.stringify(hostile));
     expect(hostile.removed).toBeGreaterThan(20);
