@@ -56,7 +56,8 @@ const fullscreenPhishPage = () =>
     'PayPal: log in to your account',
     `<div id="window" style="background:#fff"><h1>PayPal</h1><p>Log in to your account.</p><input type="password" name="password"></div>
      <script>const take = () => document.getElementById('window').requestFullscreen().catch(() => {});
-     document.addEventListener('click', take); document.addEventListener('keydown', take);</script>`,
+     document.addEventListener('click', take); document.addEventListener('keydown', take);
+     window.fullscreenChanges = 0; document.addEventListener('fullscreenchange', () => window.fullscreenChanges++);</script>`,
   );
 
 const linkPage = (to: string) => page('A page with a link', `<p><a id="go" href="${escapeHtml(to)}">Continue</a></p>`);

@@ -136,7 +136,9 @@ describe('a lookalike host', () => {
     const isFullscreen = () => page.evaluate(() => document.fullscreenElement !== null);
     // Each key press is a user gesture the page uses to take its fake window fullscreen.
     await page.keyboard.press('Space');
-    await page.waitForTimeout(500);
+    // In and straight out again.
+    await page.waitForFunction(() => (window as unknown as { fullscreenChanges: number }).fullscreenChanges >= 2, undefined, { timeout: 5_000 });
+    await page.waitForTimeout(300);
     expect(await isFullscreen()).toBe(false);
     expect(await readBanner(harness, page)).toContain('this page may be a scam');
     await clickBannerButton(harness, page);
