@@ -46,7 +46,7 @@ describe('the Arabic UI', () => {
   it('shows the banner right to left, in Arabic', async () => {
     const page = await harness.context.newPage();
     await visit(page, webUrl(DEMO_HOSTS.lookalike, '/ar-banner'));
-    await page.waitForTimeout(800);
+    for (let attempt = 0; attempt < 50 && (await readBanner(harness, page)) === null; attempt++) await page.waitForTimeout(100);
     expect(await readBanner(harness, page)).toContain('تجاهل لهذا الموقع');
     expect(await page.locator('scam-warner-banner').evaluate((host) => ({ dir: host.getAttribute('dir'), lang: host.getAttribute('lang') }))).toEqual({
       dir: 'rtl',
