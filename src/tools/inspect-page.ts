@@ -45,6 +45,17 @@ export function readBannerText(context: BrowserContext, page: Page): Promise<str
   return withBannerRoot(context, page, async (root) => (root ? collectText(root).replace(/\s+/g, ' ').trim() : null));
 }
 
+/** The banner's text once it shows; throws when none shows within `timeoutMs`. */
+export async function waitForBannerText(context: BrowserContext, page: Page, timeoutMs = 5_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await readBannerText(context, page);
+    if (text !== null) return text;
+    if (Date.now() > deadline) throw new Error(`no banner on ${page.url()} within ${timeoutMs} ms`);
+    await page.waitForTimeout(100);
+  }
+}
+
 /** A real (trusted) mouse click on the banner's button. */
 export async function clickBannerButtonAsUser(context: BrowserContext, page: Page): Promise<void> {
   const center = await withBannerRoot(context, page, async (root, session) => {

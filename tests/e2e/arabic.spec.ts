@@ -2,7 +2,7 @@
 // popup, options page and the in-page banner. Screenshots are kept under test-results/.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_HOSTS, expectWarning, findTabId, openPopup, readBanner, saveScreenshot, useHarness, visit, webUrl, type Harness } from './support/harness.ts';
+import { DEMO_HOSTS, expectWarning, findTabId, openPopup, saveScreenshot, useHarness, visit, waitForBanner, webUrl, type Harness } from './support/harness.ts';
 
 let harness: Harness;
 useHarness((started) => (harness = started), { uiLanguage: 'ar' });
@@ -46,8 +46,7 @@ describe('the Arabic UI', () => {
   it('shows the banner right to left, in Arabic', async () => {
     const page = await harness.context.newPage();
     await visit(page, webUrl(DEMO_HOSTS.lookalike, '/ar-banner'));
-    for (let attempt = 0; attempt < 50 && (await readBanner(harness, page)) === null; attempt++) await page.waitForTimeout(100);
-    expect(await readBanner(harness, page)).toContain('تجاهل لهذا الموقع');
+    expect(await waitForBanner(harness, page)).toContain('تجاهل لهذا الموقع');
     expect(await page.locator('scam-warner-banner').evaluate((host) => ({ dir: host.getAttribute('dir'), lang: host.getAttribute('lang') }))).toEqual({
       dir: 'rtl',
       lang: expect.stringMatching(/^ar/),

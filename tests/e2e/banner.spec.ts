@@ -5,19 +5,10 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DIST_DIR } from '../../src/tools/chromium.ts';
-import { clickBannerButton, DEMO_HOSTS, findTabId, openPopup, readBadge, readBanner, useHarness, visit, webUrl, type Harness } from './support/harness.ts';
+import { clickBannerButton, DEMO_HOSTS, findTabId, openPopup, readBadge, readBanner, useHarness, visit, waitForBanner, webUrl, type Harness } from './support/harness.ts';
 
 let harness: Harness;
 useHarness((started) => (harness = started));
-
-async function waitForBanner(page: Page): Promise<string> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const text = await readBanner(harness, page);
-    if (text !== null) return text;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('no banner');
-}
 
 interface BannerTiming {
   total: number;
@@ -62,7 +53,7 @@ describe('a lookalike host', () => {
   it('gets the banner with its reason in words, and the suspicious badge', async () => {
     const page = await harness.context.newPage();
     await visit(page, webUrl(DEMO_HOSTS.lookalike, '/signin'));
-    const text = await waitForBanner(page);
+    const text = await waitForBanner(harness, page);
     expect(text).toContain('Scam Warner: this page may be a scam');
     expect(text).toContain('paypal.com');
     expect(text).toContain('Dismiss for this site');
@@ -70,7 +61,7 @@ describe('a lookalike host', () => {
     const timings = [await readBannerTiming(page)];
     for (const path of ['/again', '/and-again']) {
       await visit(page, webUrl(DEMO_HOSTS.lookalike, path));
-      await waitForBanner(page);
+      await waitForBanner(harness, page);
       timings.push(await readBannerTiming(page));
     }
     const bytes = readFileSync(`${DIST_DIR}src/content/index.js`);
@@ -84,7 +75,7 @@ describe('a lookalike host', () => {
     const page = await harness.context.newPage();
     const url = webUrl(DEMO_HOSTS.lookalike, '/account');
     await visit(page, url);
-    await waitForBanner(page);
+    await waitForBanner(harness, page);
     const popup = await openPopup(harness, await findTabId(harness, page));
     await popup.getByTestId('ui:verdict').waitFor();
     expect(await popup.getByTestId('ui:verdict').getAttribute('data-verdict')).toBe('suspicious');
@@ -99,7 +90,7 @@ describe('a lookalike host', () => {
     const page = await harness.context.newPage();
     const warningUrl = `${harness.warningPageUrl}#${webUrl(DEMO_HOSTS.listed)}`;
     await visit(page, webUrl(DEMO_HOSTS.lookalike, `/hostile?warning=${encodeURIComponent(warningUrl)}`));
-    await waitForBanner(page);
+    await waitForBanner(harness, page);
     // 60 attacks on the banner, more than it once gave in to (about 3 s; longer on a busy machine).
     await page.waitForFunction(() => {
       const { removed, hidden } = (window as unknown as { hostile: { removed: number; hidden: number } }).hostile;
@@ -132,7 +123,7 @@ describe('a lookalike host', () => {
     const page = await harness.context.newPage();
     // A lookalike host of its own: dismissing the banner here must not silence the other tests' host.
     await visit(page, webUrl('paypal.com.account-check.test', '/fullscreen-login'));
-    await waitForBanner(page);
+    await waitForBanner(harness, page);
     const isFullscreen = () => page.evaluate(() => document.fullscreenElement !== null);
     // Each key press is a user gesture the page uses to take its fake window fullscreen.
     await page.keyboard.press('Space');
@@ -151,7 +142,7 @@ describe('a lookalike host', () => {
   it('and a scam page on an unknown host get the banner from what the page itself shows', async () => {
     const page = await harness.context.newPage();
     await visit(page, webUrl(DEMO_HOSTS.scamPageHost, '/tech-support'));
-    const text = await waitForBanner(page);
+    const text = await waitForBanner(harness, page);
     expect(text).toContain('this page may be a scam');
     expect(text).toMatch(/phone number: \+1 202 555 0143|Warning sign on the page/);
     expect(await readBadge(harness, await findTabId(harness, page))).toBe('?');
@@ -164,7 +155,7 @@ describe('a lookalike host', () => {
     await page.waitForTimeout(2000);
     expect(await readBanner(harness, page)).toBeNull();
     await page.waitForTimeout(1000);
-    expect(await waitForBanner(page)).toContain('this page may be a scam');
+    expect(await waitForBanner(harness, page)).toContain('this page may be a scam');
     await page.close();
   });
 
@@ -174,14 +165,14 @@ describe('a lookalike host', () => {
     await page.waitForTimeout(2000);
     expect(await readBanner(harness, page)).toBeNull();
     await page.click('#push');
-    expect(await waitForBanner(page)).toContain('this page may be a scam');
+    expect(await waitForBanner(harness, page)).toContain('this page may be a scam');
     await page.close();
   });
 
   it('stops showing the banner on that site once the user dismisses it', async () => {
     const page = await harness.context.newPage();
     await visit(page, webUrl(DEMO_HOSTS.lookalike, '/dismiss-me'));
-    await waitForBanner(page);
+    await waitForBanner(harness, page);
     // A click the page scripts itself does nothing.
     await page.evaluate(() => document.querySelector('scam-warner-banner')?.dispatchEvent(new MouseEvent('click', { bubbles: true })));
     expect(await readBanner(harness, page)).not.toBeNull();

@@ -14,7 +14,7 @@ import { startDemoServer, type DemoServer } from '../../src/tools/demo-server.ts
 import { jsonLines } from '../support/cli.ts';
 import { buildExtension, cli } from './support/maintainer-cli.ts';
 import { spawnServe, type ServeProcess } from '../unit/server/cli-process.ts';
-import { readBannerText } from '../../src/tools/inspect-page.ts';
+import { waitForBannerText } from '../../src/tools/inspect-page.ts';
 import { BANNER_ARMING_MS, DEMO_HOSTS, saveScreenshot, visit, webUrl } from './support/harness.ts';
 
 /** Until the first retry (at most a minute after the first try), plus a browser restart. */
@@ -68,8 +68,8 @@ async function findTabId(page: Page): Promise<number> {
   return id;
 }
 
-async function waitForBanner(page: Page): Promise<void> {
-  for (let attempt = 0; attempt < 50 && (await readBannerText(browser.context, page)) === null; attempt++) await page.waitForTimeout(100);
+function waitForBanner(page: Page): Promise<string> {
+  return waitForBannerText(browser.context, page);
 }
 
 beforeAll(async () => {

@@ -1,16 +1,10 @@
 // Scareware that grabs the screen is contained the way browsers' own scareware blockers do it: the
 // page is kept out of fullscreen (as every page with the banner up is) and its tab is muted.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_HOSTS, findTabId, readBanner, useHarness, visit, webUrl, type Harness } from './support/harness.ts';
+import { DEMO_HOSTS, findTabId, useHarness, visit, waitForBanner, webUrl, type Harness } from './support/harness.ts';
 
 let harness: Harness;
 useHarness((started) => (harness = started));
-
-async function waitForBanner(page: Page): Promise<void> {
-  for (let attempt = 0; attempt < 50 && (await readBanner(harness, page)) === null; attempt++) await page.waitForTimeout(100);
-  expect(await readBanner(harness, page)).toContain('this page may be a scam');
-}
 
 async function isTabMuted(tabId: number): Promise<boolean> {
   return harness.worker.evaluate(async (id) => (await chrome.tabs.get(id)).mutedInfo?.muted ?? false, tabId);
@@ -21,7 +15,7 @@ describe('scareware that locks the screen', () => {
     const page = await harness.context.newPage();
     await visit(page, webUrl(DEMO_HOSTS.scamPageHost, '/tech-support-locked'));
     const tabId = await findTabId(harness, page);
-    await waitForBanner(page);
+    expect(await waitForBanner(harness, page)).toContain('this page may be a scam');
     // A key press is the user gesture the page waits for (a click might land on the banner's buttons).
     // The banner is up, so the page is sent out of fullscreen at once; the main-world counters report
     // the grab, the content script rescans and the verdict contains it: the tab is muted.
@@ -29,7 +23,7 @@ describe('scareware that locks the screen', () => {
     for (let attempt = 0; attempt < 100 && !(await isTabMuted(tabId)); attempt++) await page.waitForTimeout(100);
     expect(await isTabMuted(tabId)).toBe(true);
     expect(await page.evaluate(() => document.fullscreenElement === null)).toBe(true);
-    expect(await readBanner(harness, page)).toContain('this page may be a scam');
+    expect(await waitForBanner(harness, page)).toContain('this page may be a scam');
     await page.keyboard.press('Enter');
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => document.fullscreenElement === null)).toBe(true);
@@ -39,7 +33,7 @@ describe('scareware that locks the screen', () => {
   it('leaves a scareware page that only talks unmuted', async () => {
     const page = await harness.context.newPage();
     await visit(page, webUrl(DEMO_HOSTS.scamPageHost, '/tech-support'));
-    await waitForBanner(page);
+    expect(await waitForBanner(harness, page)).toContain('this page may be a scam');
     expect(await isTabMuted(await findTabId(harness, page))).toBe(false);
     await page.close();
   });

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchWithExtension, waitForListRules, waitForWorker, type LaunchedBrowser } from '../../../src/tools/chromium.ts';
-import { clickBannerButtonAsUser, readBannerText } from '../../../src/tools/inspect-page.ts';
+import { clickBannerButtonAsUser, readBannerText, waitForBannerText } from '../../../src/tools/inspect-page.ts';
 import { startDemoServer, type DemoServer } from '../../../src/tools/demo-server.ts';
 
 export { DEMO_HOSTS } from '../../../src/tools/demo-pages.ts';
@@ -136,6 +136,11 @@ export async function openPopup(harness: Harness, tabId: number): Promise<Page> 
 
 export function readBanner(harness: Harness, page: Page): Promise<string | null> {
   return readBannerText(harness.context, page);
+}
+
+/** The banner's text once it shows (within 5 s). */
+export function waitForBanner(harness: Harness, page: Page): Promise<string> {
+  return waitForBannerText(harness.context, page);
 }
 
 /** Past the banner's input protection (content/banner.ts), which ignores clicks in its first 500 ms. */
