@@ -101,9 +101,10 @@ getExtensionApi().runtime.onMessage.addListener((message: unknown) => {
   if (!hasAnswer && isVerdictPush(message)) applyVerdict(message.verdict, 'push');
 });
 ask(send('verdict.get', {}));
+// Read once when parsed; again only when the page grows or acts like scareware (not on a timer:
+// most pages never change enough to need a second reading).
 whenParsed(() => {
   scanPage();
-  scheduleRescan();
   watchGrowth(scheduleRescan, canRescan);
 });
 listenToBehaviour(scheduleRescan);
