@@ -18,7 +18,7 @@ const MAX_REASONS = 5;
 const RESTORES_PER_WINDOW = 50;
 const RESTORE_WINDOW_MS = 1000;
 /** As browsers' own permission prompts do: a click this soon after the banner appeared is not a choice. */
-const INPUT_PROTECTION_MS = 500;
+export const INPUT_PROTECTION_MS = 500;
 
 export interface BannerOptions {
   reasons: readonly Reason[];

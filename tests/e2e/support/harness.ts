@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchWithExtension, waitForListRules, waitForWorker, type LaunchedBrowser } from '../../../src/tools/chromium.ts';
+import { INPUT_PROTECTION_MS } from '../../../src/content/banner.ts';
 import { clickBannerButtonAsUser, readBannerText, waitForBannerText } from '../../../src/tools/inspect-page.ts';
 import { startDemoServer, type DemoServer } from '../../../src/tools/demo-server.ts';
 
@@ -143,8 +144,8 @@ export function waitForBanner(harness: Harness, page: Page): Promise<string> {
   return waitForBannerText(harness.context, page);
 }
 
-/** Past the banner's input protection (content/banner.ts), which ignores clicks in its first 500 ms. */
-export const BANNER_ARMING_MS = 600;
+/** Past the banner's input protection, which ignores clicks in its first moments. */
+export const BANNER_ARMING_MS = INPUT_PROTECTION_MS + 100;
 
 /** A real click on the banner's first button (Dismiss), once the banner accepts clicks. */
 export async function clickBannerButton(harness: Harness, page: Page): Promise<void> {
