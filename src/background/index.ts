@@ -2,6 +2,7 @@
 // woken by an event must find its listener); state comes from IndexedDB through the engine.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { WARNING_PAGE_PATH } from '../shared/warning-url.ts';
+import { forgetBadge } from './badge.ts';
 import { createHandlers } from './handlers/index.ts';
 import { listenToNavigation } from './navigation.ts';
 import { prepareMatchers } from './page-scan.ts';
@@ -28,6 +29,7 @@ const logError = (what: string) => (error: unknown) => console.error(`Scam Warne
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTabRules(tabId).catch(logError('forgetting a closed tab\'s rules'));
   forgetPageEvidence(tabId).catch(logError('forgetting a closed tab\'s page evidence'));
+  forgetBadge(tabId);
 });
 browser.runtime.onInstalled.addListener(() => void services.getEngine().catch(logError('starting after an install or update')));
 listenForFeedSync(services);

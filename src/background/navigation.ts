@@ -6,11 +6,11 @@ import type { EntryKind } from '../core/types.ts';
 import { isHostWithin } from '../core/verdict.ts';
 import { readStoppedUrl } from '../shared/warning-url.ts';
 import { checkUrlNow, getHost } from './checker.ts';
-import { showBadge } from './badge.ts';
+import { forgetBadge, showBadge } from './badge.ts';
 import type { Engine } from './engine.ts';
 import { isBannerDue, pushBannerVerdict } from './page-verdict.ts';
 import type { Services } from './services.ts';
-import { refreshTabVerdict, stopInTab } from './tab-verdict.ts';
+import { computeTabVerdict, stopInTab } from './tab-verdict.ts';
 
 interface NavigationDetails {
   tabId: number;
@@ -55,15 +55,19 @@ export async function onNavigationCommitted(services: Services, details: Navigat
   // Page evidence is kept: it only counts for its own URL, and a page of another URL brings its own
   // (the same URL loaded again can only add to it: page-scan.ts).
   if (details.frameId !== 0 || details.tabId < 0) return;
+  forgetBadge(details.tabId);
   if (getHost(details.url) === null) {
     // Our own pages (the warning page sets its badge itself) and browser pages.
     if (!details.url.startsWith(services.extensionRoot)) await showBadge(details.tabId, null);
     return;
   }
-  const verdict = await refreshTabVerdict(services, details.tabId, details.url);
-  if (details.documentId !== undefined && isBannerDue(await services.getEngine(), details.url, verdict)) {
-    await pushBannerVerdict(details.tabId, details.documentId, verdict);
-  }
+  const verdict = await computeTabVerdict(services, details.tabId, details.url);
+  // The push goes first: the browser handles the worker's calls in order, and the page is waiting.
+  const { documentId } = details;
+  const isDue = documentId !== undefined && isBannerDue(await services.getEngine(), details.url, verdict);
+  const pushed = isDue ? pushBannerVerdict(details.tabId, documentId, verdict) : undefined;
+  await showBadge(details.tabId, verdict.verdict);
+  await pushed;
 }
 
 export function listenToNavigation(services: Services): void {

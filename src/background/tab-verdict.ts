@@ -13,10 +13,15 @@ import { peekPageEvidence, readPageEvidence } from './tab-state.ts';
  * `isPageStart`: the page has just started and has no scan of its own yet, so the stored evidence is
  * not read: the answer goes out in the same turn, before the page's own scan can delay it.
  */
-export async function refreshTabVerdict(services: Services, tabId: number, url: string, isPageStart = false): Promise<Verdict> {
+export async function computeTabVerdict(services: Services, tabId: number, url: string, isPageStart = false): Promise<Verdict> {
   const engine = await services.getEngine();
   const evidence = isPageStart ? peekPageEvidence(tabId, url) : await readPageEvidence(tabId, url);
-  const verdict = checkUrlNow(url, engine, evidence);
+  return checkUrlNow(url, engine, evidence);
+}
+
+/** The verdict, also shown on the badge. */
+export async function refreshTabVerdict(services: Services, tabId: number, url: string, isPageStart = false): Promise<Verdict> {
+  const verdict = await computeTabVerdict(services, tabId, url, isPageStart);
   // Not awaited: the page waits for the verdict to show its banner, not for the toolbar.
   void showBadge(tabId, verdict.verdict);
   return verdict;

@@ -66,6 +66,15 @@ describe('a committed page the background flags', () => {
     expect(call?.[0]).toMatchObject({ verdict: { verdict: 'suspicious', shouldShowBanner: true, isStopping: false } });
   });
 
+  it('gets the push before the toolbar is touched: the browser handles the worker\'s calls in order, and the page waits', async () => {
+    const order: string[] = [];
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(async () => void order.push('badge'));
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => void order.push('push'));
+    const url = 'http://paypal.com.verify-account.test/';
+    await onNavigationCommitted(background.services, { tabId: await openTab(url), frameId: 0, url, documentId: 'doc-4' });
+    expect(order).toEqual(['push', 'badge']);
+  });
+
   it('gets nothing pushed when the user dismissed its banner, when it is honest, or when the document is not named', async () => {
     const url = 'http://paypal.com.verify-account.test/';
     await background.route({ name: 'banner.dismiss', request: {} }, contentSender(await openTab(url), url));

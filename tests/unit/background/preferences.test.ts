@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { showBadge } from '../../../src/background/badge.ts';
+import { forgetBadge, showBadge } from '../../../src/background/badge.ts';
 import { openDatabase } from '../../../src/background/db.ts';
 import { DEFAULT_SETTINGS, readSettings, updateSettings } from '../../../src/background/settings.ts';
 import { addHost, findCoveringSite, listHosts, removeHost } from '../../../src/background/site-sets.ts';
@@ -49,6 +49,22 @@ describe('badge', () => {
     expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 8 })).not.toEqual(dangerousColor);
     await showBadge(7, 'unknown');
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+  });
+
+  it('asks the browser only when the badge changes, and again for a new document', async () => {
+    installFakeChrome('en');
+    const setText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    await showBadge(10, 'suspicious');
+    await showBadge(10, 'suspicious');
+    expect(setText).toHaveBeenCalledTimes(1);
+    await showBadge(10, 'safe');
+    await showBadge(10, null);
+    expect(setText).toHaveBeenCalledTimes(2);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 10 })).toBe('');
+    forgetBadge(10);
+    await showBadge(10, null);
+    expect(setText).toHaveBeenCalledTimes(3);
+    vi.restoreAllMocks();
   });
 
   it('uses the Arabic question mark under the Arabic UI', async () => {
