@@ -4,9 +4,11 @@
 // bytes as they are.
 import { BlocklistIndex } from '../core/blocklist/index.ts';
 import type { FeedState } from '../core/feed/index.ts';
+import { LayeredSet } from '../core/feed/layered-set.ts';
 import type { ScamWarnerDb, StoredListState } from './db.ts';
 import { readShardsDomains, type ListPayload } from './list-store.ts';
 import { EMPTY_OVERLAY } from './rules/overlay.ts';
+import { ShardedDomainSet } from './rules/shard-set.ts';
 
 export function loadIndex(bytes: Uint8Array): BlocklistIndex {
   return BlocklistIndex.load(bytes);
@@ -43,14 +45,16 @@ export function emptyList(now: Date): StoredListState {
   };
 }
 
-/** The stored list as core's feed state, for a delta to apply to: its domains are the base shards' with the overlay applied. */
+/**
+ * The stored list as core's feed state, for a delta to apply to: its domains are the base shards'
+ * as stored (searched in place, never copied into a Set) with the overlay layered over them.
+ */
 export async function readFeedState(db: ScamWarnerDb, list: StoredListState, index: BlocklistIndex): Promise<FeedState> {
   const shards = await readShardsDomains(db, list.shards);
+  const base = new ShardedDomainSet(list.shards.map(({ ruleId }, at) => ({ ruleId, domains: shards[at] ?? [] })));
   const overlay = list.overlay ?? EMPTY_OVERLAY;
-  const blockDomains = new Set<string>();
-  for (const domains of shards) for (const domain of domains) blockDomains.add(domain);
-  for (const domain of overlay.removed) blockDomains.delete(domain);
-  for (const domain of overlay.added) blockDomains.add(domain);
+  // The overlay's added domains are outside the base and its removed ones inside it, as a layer's must be.
+  const blockDomains = LayeredSet.change(base, new Set(overlay.added), new Set(overlay.removed));
   return {
     feed: list.feed,
     version: list.version,

@@ -4,6 +4,7 @@
 // rewritten only for a full snapshot or a compaction once the overlay has grown.
 // The listed domains are always base + added - removed, with added outside the base and removed
 // inside it. Pure: planned here, written by overlay-writer.ts.
+import { forEachCandidate } from '../../core/feed/layered-set.ts';
 
 export interface ListOverlay {
   /** Listed since the base (sorted): a redirect rule above the overlay's allow. */
@@ -66,14 +67,14 @@ function hasListedParent(domain: string, listed: ReadonlySet<string>): boolean {
 
 /**
  * Listed domains lying under one of `parents`. One pass over the list, but a name with a single dot
- * (most of them) has no parent a domain entry could be, and is skipped after two searches.
+ * (most of them) has no parent a domain entry could be, and is skipped after two searches; only the
+ * few names that pass are checked against the list itself.
  */
 function findListedUnder(parents: ReadonlySet<string>, listed: ReadonlySet<string>): string[] {
   const found: string[] = [];
-  for (const domain of listed) {
+  forEachCandidate(listed, (domain) => {
     const first = domain.indexOf('.');
-    if (first === -1 || domain.indexOf('.', first + 1) === -1) continue;
-    if (hasListedParent(domain, parents)) found.push(domain);
-  }
+    if (first !== -1 && domain.indexOf('.', first + 1) !== -1 && hasListedParent(domain, parents) && listed.has(domain)) found.push(domain);
+  });
   return found.sort();
 }

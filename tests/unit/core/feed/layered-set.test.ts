@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LayeredSet } from '../../../../src/core/feed/layered-set.ts';
+import { forEachCandidate, LayeredSet } from '../../../../src/core/feed/layered-set.ts';
 
 const UNIVERSE = Array.from({ length: 40 }, (_, i) => `d${i}.test`);
 
@@ -27,6 +27,9 @@ describe('LayeredSet', () => {
         expect([...layered].sort()).toEqual([...plain].sort());
         expect([...layered.keys()].length).toBe(plain.size);
         for (const value of UNIVERSE) expect(layered.has(value)).toBe(plain.has(value));
+        const candidates = new Set<string>();
+        forEachCandidate(layered, (value) => candidates.add(value));
+        for (const value of plain) expect(candidates.has(value)).toBe(true);
       }),
     );
   });
@@ -41,6 +44,19 @@ describe('LayeredSet', () => {
     const large = change(small, Array.from({ length: 30 }, (_, i) => `more${i}.test`), []);
     expect(large).toBeInstanceOf(Set);
     expect(large.size).toBe(130);
+  });
+
+  it('offers as candidates a plain set\'s values exactly, and a layered set\'s base and added values', () => {
+    const seen = (set: ReadonlySet<string>) => {
+      const values: string[] = [];
+      forEachCandidate(set, (value) => values.push(value));
+      return values.sort();
+    };
+    expect(seen(new Set(['b.test', 'a.test']))).toEqual(['a.test', 'b.test']);
+    const base = Array.from({ length: 20 }, (_, i) => `base${i}.test`);
+    const layered = change(new Set(base), ['new.test'], ['base0.test']);
+    expect(layered).toBeInstanceOf(LayeredSet);
+    expect(seen(layered)).toEqual([...base, 'new.test'].sort());
   });
 
   it('walks its values with forEach and entries too', () => {
