@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { buildArgs, CHROMIUM_PATH, ChromiumMissingError, DIST_DIR } from '../../src/tools/chromium.ts';
 import { DEMO_HOSTS } from '../../src/tools/demo-pages.ts';
 
-/** Enough pages that one run's median holds steady on a noisy machine (40 gave medians 17.5-21.4 ms). */
+/** Enough pages that a run's median depends little on a few slow pages (the machine's load still moves it). */
 const PAGES = 200;
 const TIMEOUT_MS = 180_000;
 
