@@ -41,7 +41,9 @@ async function describeOutcome(context: BrowserContext, page: Page, warningPage:
   if (page.url().startsWith(warningPage)) {
     const reasons = await page.getByTestId('warning:reasons').textContent({ timeout: 3000 }).catch(() => '');
     const requests = server.requests(host).filter((request) => request.host === host).length;
-    return `BLOCKED: warning page shown; requests that reached ${host}: ${requests}\n      why: ${reasons}`;
+    // Rules stop listed domains before any request; a page listed by its address alone is stopped as its navigation starts.
+    const how = requests === 0 ? 'no request reached' : 'stopped as the navigation started; requests that reached';
+    return `BLOCKED: warning page shown; ${how} ${host}${requests === 0 ? '' : `: ${requests}`}\n      why: ${reasons}`;
   }
   const banner = await readBannerText(context, page);
   if (banner !== null) return `WARNED: in-page banner\n      ${banner}`;
