@@ -32,7 +32,7 @@ export async function fetchCapped(fetchFn: FetchFunction, url: string, maxBytes:
     try {
       response = await fetchFn(url, { cache: 'no-store', credentials: 'omit', signal: stall.signal, headers: etag === null ? {} : { 'If-None-Match': etag } });
     } catch (error) {
-      throw new DownloadError('offline', `${url}: ${describe(error)}`);
+      throw new DownloadError('offline', `${url}: ${errorMessage(error)}`);
     }
     if (response.status === 304 && etag !== null) return { isModified: false };
     if (!response.ok) {
@@ -67,10 +67,6 @@ class StallTimer {
   stop(): void {
     clearTimeout(this.timer);
   }
-}
-
-function describe(error: unknown): string {
-  return errorMessage(error);
 }
 
 /** A file named by feed.json: any answer but its bytes is a failure. */
@@ -110,7 +106,7 @@ async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>, url: s
     return await Promise.race([reader.read(), stall.stalled]);
   } catch (error) {
     await reader.cancel().catch(() => undefined);
-    throw new DownloadError('offline', `${url}: the download broke off (${describe(error)})`);
+    throw new DownloadError('offline', `${url}: the download broke off (${errorMessage(error)})`);
   }
 }
 

@@ -123,7 +123,3 @@ export function mergeAsks(readings: readonly FormReading[]): Map<FieldAsk, strin
   for (const { asks } of readings) for (const [ask, field] of asks) if (!found.has(ask)) found.set(ask, field);
   return found;
 }
-
-export function classifyForms(forms: readonly SnapshotForm[], matcher: PageMatcher): Map<FieldAsk, string> {
-  return mergeAsks(readForms(forms, matcher));
-}

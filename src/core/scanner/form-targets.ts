@@ -4,8 +4,7 @@
 // Honest sites do it too (single sign-on, a payment gateway), so it is one mismatch, never a verdict.
 import { toRegistrableDomain } from '../lookalike/brands.ts';
 import type { ScanSignal, SnapshotForm } from '../types.ts';
-import { readForms, type FormReading } from './fields.ts';
-import type { PageMatcher } from './matcher.ts';
+import type { FormReading } from './fields.ts';
 import { makeSignal } from './signals.ts';
 
 // Stands for the page's own origin when resolving an action: only a different host can come out.
@@ -26,12 +25,10 @@ export function offsiteTarget(action: string, pageDomain: string | null): string
   return domain !== null && pageDomain !== null && domain !== pageDomain ? domain : null;
 }
 
-/** `form_offsite` for the first form that asks for something worth stealing and posts it elsewhere. */
-export function formTargetSignals(forms: readonly SnapshotForm[], matcher: PageMatcher, pageDomain: string | null): ScanSignal[] {
-  return offsiteFormSignals(forms, readForms(forms, matcher), pageDomain);
-}
-
-/** The same from forms already read (`readings[i]` is what `forms[i]` asks). */
+/**
+ * `form_offsite` for the first form that asks for something worth stealing and posts it elsewhere,
+ * from the forms as fields.ts's readForms read them (`readings[i]` is what `forms[i]` asks).
+ */
 export function offsiteFormSignals(forms: readonly SnapshotForm[], readings: readonly FormReading[], pageDomain: string | null): ScanSignal[] {
   for (const [index, form] of forms.entries()) {
     const target = offsiteTarget(form.action, pageDomain);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyField, classifyForms, describeField, readForms } from '../../../../src/core/scanner/fields.ts';
+import { classifyField, describeField, mergeAsks, readForms } from '../../../../src/core/scanner/fields.ts';
 import { getPageMatcher } from '../../../../src/core/scanner/matcher.ts';
 import { field } from './helpers.ts';
 
@@ -63,11 +63,11 @@ describe('classifyField', () => {
   });
 });
 
-describe('classifyForms', () => {
+describe('mergeAsks of readForms', () => {
   it('sees a seed phrase asked one word per box', () => {
     const boxes = Array.from({ length: 12 }, (_, index) => field({ name: `w${index + 1}`, placeholder: String(index + 1) }));
-    expect(classifyForms([{ action: '/import', fields: boxes }], matcher)).toEqual(new Map([['ask_seed_phrase', '12 word boxes']]));
-    expect(classifyForms([{ action: '/import', fields: boxes.slice(0, 11) }], matcher).size).toBe(0);
+    expect(mergeAsks(readForms([{ action: '/import', fields: boxes }], matcher))).toEqual(new Map([['ask_seed_phrase', '12 word boxes']]));
+    expect(mergeAsks(readForms([{ action: '/import', fields: boxes.slice(0, 11) }], matcher)).size).toBe(0);
   });
 });
 

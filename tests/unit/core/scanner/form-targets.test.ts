@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formTargetSignals, offsiteTarget } from '../../../../src/core/scanner/form-targets.ts';
+import { readForms } from '../../../../src/core/scanner/fields.ts';
+import { offsiteFormSignals, offsiteTarget } from '../../../../src/core/scanner/form-targets.ts';
 import { getPageMatcher } from '../../../../src/core/scanner/index.ts';
 import type { SnapshotForm } from '../../../../src/core/types.ts';
 import { field } from './helpers.ts';
 
 const matcher = getPageMatcher();
+const formTargetSignals = (forms: SnapshotForm[], pageDomain: string) => offsiteFormSignals(forms, readForms(forms, matcher), pageDomain);
 const form = (action: string, ...fields: Parameters<typeof field>[0][]): SnapshotForm => ({ action, fields: fields.map(field) });
 
 describe('offsiteTarget', () => {
@@ -23,17 +25,17 @@ describe('offsiteTarget', () => {
   });
 });
 
-describe('formTargetSignals', () => {
+describe('offsiteFormSignals', () => {
   it('raise form_offsite for a secret or a phone number sent elsewhere', () => {
     const login = form('https://collector.test/a.php', { type: 'password', name: 'pw' });
-    expect(formTargetSignals([login], matcher, 'page.test')).toMatchObject([{ id: 'form_offsite', kind: 'mismatch', evidence: 'collector.test' }]);
+    expect(formTargetSignals([login], 'page.test')).toMatchObject([{ id: 'form_offsite', kind: 'mismatch', evidence: 'collector.test' }]);
     const lead = form('https://leads.test/api', { name: 'nombre' }, { name: 'celular', placeholder: 'Celular' });
-    expect(formTargetSignals([lead], matcher, 'page.test')).toHaveLength(1);
+    expect(formTargetSignals([lead], 'page.test')).toHaveLength(1);
   });
 
   it('leave a newsletter or search form posting elsewhere, and any form posting home', () => {
     const newsletter = form('https://list-manage.test/subscribe', { type: 'email', name: 'EMAIL' });
-    expect(formTargetSignals([newsletter], matcher, 'news.test')).toEqual([]);
-    expect(formTargetSignals([form('/login', { type: 'password', name: 'pw' })], matcher, 'page.test')).toEqual([]);
+    expect(formTargetSignals([newsletter], 'news.test')).toEqual([]);
+    expect(formTargetSignals([form('/login', { type: 'password', name: 'pw' })], 'page.test')).toEqual([]);
   });
 });
