@@ -8,14 +8,11 @@ import { getShardRuleId } from './shard-plan.ts';
 
 export interface ShardDomains {
   ruleId: number;
-  /** As stored: sorted, without duplicates. */
+  /**
+   * As stored: sorted, without duplicates. Every stored shard comes from planShards, which sorts it
+   * (its digest, part of its storage key, is computed over the sorted list).
+   */
   domains: readonly string[];
-}
-
-/** `domains` is in ascending order with no repeats (what planShards stores). */
-function isSorted(domains: readonly string[]): boolean {
-  for (let i = 1; i < domains.length; i++) if (!((domains[i - 1] as string) < (domains[i] as string))) return false;
-  return true;
 }
 
 function includesSorted(domains: readonly string[], domain: string): boolean {
@@ -34,10 +31,6 @@ function includesSorted(domains: readonly string[], domain: string): boolean {
 export class ShardedDomainSet extends StringSetBase {
   readonly size: number;
   private readonly byRule = new Map<number, readonly string[]>();
-  /** Shards checked to be in order, so a binary search can be trusted on them. */
-  private readonly checked = new Set<number>();
-  /** A shard found out of order (not written by this version's planner): searched as a plain set. */
-  private readonly unordered = new Map<number, ReadonlySet<string>>();
 
   constructor(shards: readonly ShardDomains[]) {
     super();
@@ -50,14 +43,8 @@ export class ShardedDomainSet extends StringSetBase {
   }
 
   has(domain: string): boolean {
-    const ruleId = getShardRuleId(domain);
-    const domains = this.byRule.get(ruleId);
-    if (domains === undefined) return false;
-    if (!this.checked.has(ruleId)) {
-      this.checked.add(ruleId);
-      if (!isSorted(domains)) this.unordered.set(ruleId, new Set(domains));
-    }
-    return this.unordered.get(ruleId)?.has(domain) ?? includesSorted(domains, domain);
+    const domains = this.byRule.get(getShardRuleId(domain));
+    return domains !== undefined && includesSorted(domains, domain);
   }
 
   *values(): SetIterator<string> {
