@@ -35,6 +35,12 @@ export interface Engine extends CheckContext {
   sensitivity: Settings['sensitivity'];
   feed: FeedConfig;
   warningPageUrl: string;
+  /**
+   * Since when the browser's session rules hold this list's overlay (0: since before this worker
+   * started; Infinity: not yet, or writing them failed). A navigation started before then to a domain
+   * listed since the base was not redirected by the browser: navigation.ts stops it itself.
+   */
+  overlayRulesSince: number;
 }
 
 export interface EngineOptions {
@@ -110,10 +116,13 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const { list, index } = opened;
   const warningPageUrl = getWarningPageUrl(options.extensionRoot);
   const feedState = opened.feedState ? Promise.resolve(opened.feedState) : null;
-  const engine: Engine = { db, list, index, feedState, allowlist, dismissals, settings, sensitivity: settings.sensitivity, feed, warningPageUrl };
+  const engine: Engine = { db, list, index, feedState, allowlist, dismissals, settings, sensitivity: settings.sensitivity, feed, warningPageUrl, overlayRulesSince: Infinity };
   if (list.origin !== 'none') {
     // Session rules vanish when the browser closes: the overlay is back before anything is answered.
-    await queueRuleWork(() => syncOverlayRules(list.overlay ?? EMPTY_OVERLAY, warningPageUrl));
+    await queueRuleWork(async () => {
+      const isWritten = await syncOverlayRules(list.overlay ?? EMPTY_OVERLAY, warningPageUrl);
+      engine.overlayRulesSince = isWritten ? Date.now() : 0;
+    });
     void queueRuleWork(() => syncListRules(db, list, warningPageUrl, opened.shards));
   }
   void queueRuleWork(() => syncUserAllowRule(db, allowlist.map((site) => site.host)));

@@ -1,6 +1,7 @@
 // Top-level navigations, seen by webNavigation: entries the DNR rules cannot express (exact hosts,
-// URL prefixes, a listed domain's subdomains under an allowed host) are stopped here, before the page
-// commits; every commit refreshes the badge.
+// URL prefixes, a listed domain's subdomains under an allowed host), and domains whose rule the
+// browser did not hold yet when the navigation started, are stopped here, before the page commits;
+// every commit refreshes the badge.
 import browser from 'webextension-polyfill';
 import type { EntryKind } from '../core/types.ts';
 import { isHostWithin } from '../core/verdict.ts';
@@ -18,14 +19,19 @@ interface NavigationDetails {
   url: string;
   /** The committed document (Chromium 106+). */
   documentId?: string;
+  /** When the navigation started, in ms since the epoch. */
+  timeStamp?: number;
 }
 
 /**
  * A listed domain's own DNR rule redirects the request itself, except under a maintainers' allow
- * entry for one host: the browser's allow rule covers that host's subdomains too, the list does not.
+ * entry for one host (the browser's allow rule covers that host's subdomains too, the list does not),
+ * and except for a domain listed since the base when the navigation started before the browser held
+ * the overlay's rule (just after a browser start, or while an update's rules are written).
  */
-function isLeftToRules(engine: Engine, host: string, entryKind: EntryKind): boolean {
-  return entryKind === 'domain' && !engine.list.allowDomains.some((allowed) => isHostWithin(host, allowed));
+function isLeftToRules(engine: Engine, host: string, entry: string, entryKind: EntryKind, startedAt: number): boolean {
+  if (entryKind !== 'domain' || engine.list.allowDomains.some((allowed) => isHostWithin(host, allowed))) return false;
+  return startedAt >= engine.overlayRulesSince || !(engine.list.overlay?.added.includes(entry) ?? false);
 }
 
 export async function checkNavigation(services: Services, details: NavigationDetails): Promise<void> {
@@ -34,7 +40,7 @@ export async function checkNavigation(services: Services, details: NavigationDet
   const engine = await services.getEngine();
   const verdict = checkUrlNow(details.url, engine);
   const reason = verdict.reasons[0];
-  if (verdict.verdict === 'dangerous' && reason?.kind === 'blocklist' && !isLeftToRules(engine, host, reason.entryKind)) {
+  if (verdict.verdict === 'dangerous' && reason?.kind === 'blocklist' && !isLeftToRules(engine, host, reason.entry, reason.entryKind, details.timeStamp ?? Date.now())) {
     await stopInTab(services, details.tabId, details.url);
   }
 }

@@ -5,8 +5,9 @@
 // second after launch in the end-to-end test, the launch included). In that window after a browser
 // start, a page of a domain added since the last compaction is not redirected by the browser (the
 // base's dynamic rules are in place, so every other listed domain is): its request reaches the site,
-// and the content script's verdict request, answered once the engine is up, sends the tab to the
-// warning page as the page starts. A domain removed since then is still redirected for that moment.
+// and the background stops the navigation itself once the engine is up, as it started before the
+// rule was back (engine.overlayRulesSince, navigation.ts); the content script's verdict request
+// would too. A domain removed since then is still redirected for that moment.
 import browser, { type DeclarativeNetRequest } from 'webextension-polyfill';
 import type { ListOverlay } from './overlay.ts';
 import { buildOverlayAllowRule, buildOverlayRedirectRule, OVERLAY_ALLOW_RULE_ID, OVERLAY_REDIRECT_RULE_ID } from './rule-build.ts';

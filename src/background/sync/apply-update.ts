@@ -18,6 +18,18 @@ function adopt(engine: Engine, list: StoredListState, state: FeedState): void {
   engine.list = list;
   engine.index = state.index;
   engine.feedState = Promise.resolve(state);
+  // Until its overlay is written, the browser does not redirect the domains it adds.
+  engine.overlayRulesSince = Infinity;
+}
+
+/** Rule writing for the adopted list; once it succeeds, the browser enforces its overlay. */
+function writeRules(engine: Engine, write: () => Promise<void>): Promise<unknown> {
+  return queueRuleWork(() =>
+    timeStage('rules', async () => {
+      await write();
+      engine.overlayRulesSince = Date.now();
+    }),
+  );
 }
 
 /** A complete list replaces the one in use; resolves once its rules are written (a failure there is logged and retried at the next start). */
@@ -29,12 +41,10 @@ export async function applyFullList(engine: Engine, state: FeedState, origin: St
     return result;
   });
   if (!installed) return false;
-  await queueRuleWork(() =>
-    timeStage('rules', async () => {
-      await syncListRules(engine.db, installed.list, engine.warningPageUrl, installed.shards);
-      await writeOverlayRules(EMPTY_OVERLAY, engine.warningPageUrl);
-    }),
-  );
+  await writeRules(engine, async () => {
+    await syncListRules(engine.db, installed.list, engine.warningPageUrl, installed.shards);
+    await writeOverlayRules(EMPTY_OVERLAY, engine.warningPageUrl);
+  });
   return true;
 }
 
@@ -58,10 +68,10 @@ export async function applyListDelta(engine: Engine, from: StoredListState, stat
   });
   const isAllowChanged = changes.allowDomains.added.length > 0 || changes.allowDomains.removed.length > 0;
   if (isAllowChanged) {
-    await queueRuleWork(() => timeStage('rules', () => compactList(engine)));
+    await writeRules(engine, () => compactList(engine));
     return;
   }
-  await queueRuleWork(() => timeStage('rules', () => writeOverlayRules(list.overlay ?? EMPTY_OVERLAY, engine.warningPageUrl)));
+  await writeRules(engine, () => writeOverlayRules(list.overlay ?? EMPTY_OVERLAY, engine.warningPageUrl));
   if (shouldCompact(list.overlay ?? EMPTY_OVERLAY)) compactSoon(engine);
 }
 

@@ -4,12 +4,13 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { queueRuleWork } from '../../../../src/background/engine.ts';
+import { checkNavigation } from '../../../../src/background/navigation.ts';
 import { readActiveList } from '../../../../src/background/list-store.ts';
 import { COMPACT_AFTER_DOMAINS, EMPTY_OVERLAY } from '../../../../src/background/rules/overlay.ts';
 import { LIST_ALLOW_RULE_ID, OVERLAY_ALLOW_RULE_ID, OVERLAY_REDIRECT_RULE_ID } from '../../../../src/background/rules/rule-build.ts';
 import { syncFeed } from '../../../../src/background/sync/run-sync.ts';
 import { removeFakeChrome } from '../../shared/support/fake-chrome.ts';
-import { SEED_ENTRIES } from '../support/background.ts';
+import { openTab, SEED_ENTRIES, WARNING_PAGE, type TestBackground } from '../support/background.ts';
 import { isRedirectedByRules as isRedirected } from './rule-ranking.ts';
 import { domainEntries, liveVersion, sessionRule, startSyncBench, verdictOf, type SyncBench } from './sync-support.ts';
 
@@ -94,6 +95,45 @@ describe('the overlay', () => {
     expect(engine.list.overlay).toMatchObject({ added: ['added-later.test', 'added-now.test'], removed: ['removed-later.test'] });
     expect((await engine.feedState)?.blockDomains.has('removed-later.test')).toBe(false);
     expect(isRedirectedByRules(restarted, 'added-later.test')).toBe(true);
+  });
+});
+
+describe('a navigation to a domain the overlay adds', () => {
+  /** The URL the tab shows after the background checked a navigation to `url` that started at `startedAt`. */
+  async function navigate(target: TestBackground, url: string, startedAt: number): Promise<string | undefined> {
+    const tabId = await openTab(url);
+    await checkNavigation(target.services, { tabId, frameId: 0, url, timeStamp: startedAt });
+    return (await fakeBrowser.tabs.get(tabId)).url;
+  }
+
+  it('is stopped by the background when it started before the worker wrote the overlay again after a browser restart, and left to the rule after', async () => {
+    await publishDelta(2, ['added-now.test']);
+    bench.dnr.session.clear();
+    const restarted = Object.assign(bench.restart(), { clock: bench.clock });
+    const { overlayRulesSince } = await restarted.services.getEngine();
+    const url = 'http://www.added-now.test/login';
+    expect(await navigate(restarted, url, overlayRulesSince - 1000)).toBe(`${WARNING_PAGE}#${url}`);
+    expect(await navigate(restarted, url, overlayRulesSince)).toBe(url);
+    // The base's domains were redirected throughout: their dynamic rules outlive the browser.
+    expect(await navigate(restarted, 'http://evil-scam.test/', overlayRulesSince - 1000)).toBe('http://evil-scam.test/');
+  });
+
+  it('is left to the rule after a worker restart, when the browser still held the overlay', async () => {
+    await publishDelta(2, ['added-now.test']);
+    const restarted = Object.assign(bench.restart(), { clock: bench.clock });
+    expect((await restarted.services.getEngine()).overlayRulesSince).toBe(0);
+    expect(await navigate(restarted, 'http://added-now.test/', 1)).toBe('http://added-now.test/');
+  });
+
+  it('is stopped by the background for as long as writing the overlay fails', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.declarativeNetRequest, 'updateSessionRules').mockRejectedValue(new Error('rule limit reached'));
+    await publishDelta(2, ['added-now.test']);
+    const engine = await bench.services.getEngine();
+    expect(engine.list.version).toBe(2);
+    expect(engine.overlayRulesSince).toBe(Infinity);
+    expect(await navigate(bench, 'http://added-now.test/', Date.now())).toBe(`${WARNING_PAGE}#http://added-now.test/`);
+    expect(await navigate(bench, 'http://evil-scam.test/', Date.now())).toBe('http://evil-scam.test/');
   });
 });
 
