@@ -9,7 +9,7 @@ import { openDatabase, type ScamWarnerDb, type StoredListState } from './db.ts';
 import type { CheckContext } from './checker.ts';
 import { emptyList, loadIndex, readFeedState } from './list-index.ts';
 import { installListState, readActiveList } from './list-store.ts';
-import { syncListRules, syncUserAllowRule } from './rules/dnr-writer.ts';
+import { isBaseApplied, syncListRules, syncUserAllowRule } from './rules/dnr-writer.ts';
 import { EMPTY_OVERLAY } from './rules/overlay.ts';
 import { syncOverlayRules } from './rules/overlay-writer.ts';
 import { createSerialQueue } from './serial-queue.ts';
@@ -36,10 +36,12 @@ export interface Engine extends CheckContext {
   feed: FeedConfig;
   warningPageUrl: string;
   /**
-   * Since when the browser's session rules hold this list's overlay (0: since before this worker
-   * started; Infinity: not yet, or writing them failed). A navigation started before then to a domain
-   * listed since the base was not redirected by the browser: navigation.ts stops it itself.
+   * Since when the browser's rules express this list: its base (dynamic rules) and its overlay
+   * (session rules). 0: since before this worker started; Infinity: not yet, or writing them
+   * failed. The browser did not redirect a navigation that started before then to a domain they
+   * hold: navigation.ts stops it itself.
    */
+  baseRulesSince: number;
   overlayRulesSince: number;
 }
 
@@ -116,14 +118,22 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const { list, index } = opened;
   const warningPageUrl = getWarningPageUrl(options.extensionRoot);
   const feedState = opened.feedState ? Promise.resolve(opened.feedState) : null;
-  const engine: Engine = { db, list, index, feedState, allowlist, dismissals, settings, sensitivity: settings.sensitivity, feed, warningPageUrl, overlayRulesSince: Infinity };
+  const engine: Engine = { db, list, index, feedState, allowlist, dismissals, settings, sensitivity: settings.sensitivity, feed, warningPageUrl, baseRulesSince: Infinity, overlayRulesSince: Infinity };
   if (list.origin !== 'none') {
     // Session rules vanish when the browser closes: the overlay is back before anything is answered.
-    await queueRuleWork(async () => {
-      const isWritten = await syncOverlayRules(list.overlay ?? EMPTY_OVERLAY, warningPageUrl);
-      engine.overlayRulesSince = isWritten ? Date.now() : 0;
+    const [isBaseHeld] = await Promise.all([
+      isBaseApplied(db, list, warningPageUrl),
+      queueRuleWork(async () => {
+        const isWritten = await syncOverlayRules(list.overlay ?? EMPTY_OVERLAY, warningPageUrl);
+        engine.overlayRulesSince = isWritten ? Date.now() : 0;
+      }),
+    ]);
+    // The base's dynamic rules outlive the browser; a first install's (or an interrupted write's) come later.
+    if (isBaseHeld) engine.baseRulesSince = 0;
+    void queueRuleWork(async () => {
+      await syncListRules(db, list, warningPageUrl, opened.shards);
+      engine.baseRulesSince = Math.min(engine.baseRulesSince, Date.now());
     });
-    void queueRuleWork(() => syncListRules(db, list, warningPageUrl, opened.shards));
   }
   void queueRuleWork(() => syncUserAllowRule(db, allowlist.map((site) => site.host)));
   return engine;

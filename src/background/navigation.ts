@@ -26,11 +26,13 @@ interface NavigationDetails {
 /**
  * A listed domain's own DNR rule redirects the request itself, except under a maintainers' allow
  * entry for one host (the browser's allow rule covers that host's subdomains too, the list does not),
- * and except for a domain listed since the base when the navigation started before the browser held
- * the overlay's rule (just after a browser start, or while an update's rules are written).
+ * and except when the navigation started before the browser held that rule: a first install's or a
+ * complete list's base while it is written, a domain listed since the base just after a browser
+ * start or while an update's overlay is written.
  */
 function isLeftToRules(engine: Engine, host: string, entry: string, entryKind: EntryKind, startedAt: number): boolean {
   if (entryKind !== 'domain' || engine.list.allowDomains.some((allowed) => isHostWithin(host, allowed))) return false;
+  if (startedAt < engine.baseRulesSince) return false;
   return startedAt >= engine.overlayRulesSince || !(engine.list.overlay?.added.includes(entry) ?? false);
 }
 

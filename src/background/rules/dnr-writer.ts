@@ -31,21 +31,41 @@ function allowRuleUpdate(ruleId: number, hosts: string[]): { removeRuleIds: numb
   return { removeRuleIds: [ruleId], addRules: hosts.length > 0 ? [buildAllowRule(ruleId, hosts)] : [] };
 }
 
-/** Rule writes for the base of `state`; `planned` shards (just planned, in memory) spare reading their domains back. */
-export async function syncListRules(
-  db: ScamWarnerDb,
-  state: Pick<StoredListState, 'shards' | 'allowDomains'>,
-  warningPageUrl: string,
-  planned: readonly DomainShard[] = [],
-): Promise<RuleSyncReport> {
+type BaseState = Pick<StoredListState, 'shards' | 'allowDomains'>;
+
+interface BasePlan {
+  applied: AppliedRules;
+  /** What was written for this install's warning page address (rules redirecting elsewhere are all rewritten). */
+  current: Record<number, string>;
+  toWrite: number[];
+  toRemove: number[];
+  allowDigest: string;
+  isAllowChanged: boolean;
+}
+
+async function planBaseRules(db: ScamWarnerDb, state: BaseState, warningPageUrl: string): Promise<BasePlan> {
   const applied = await readAppliedRules(db);
-  // Rules that redirect to another warning page address (another install) are all rewritten.
   const current = applied.warningPageUrl === warningPageUrl ? applied.shards : {};
   const { toWrite } = diffShards(current, state.shards);
   const { toRemove } = diffShards(applied.shards, state.shards);
   const allowDigest = digestAllowRule(state.allowDomains);
-  const isAllowChanged = applied.listAllowDigest !== allowDigest;
-  if (toWrite.length === 0 && toRemove.length === 0 && !isAllowChanged) return { written: [], removed: [] };
+  return { applied, current, toWrite, toRemove, allowDigest, isAllowChanged: applied.listAllowDigest !== allowDigest };
+}
+
+function isPlanEmpty(plan: BasePlan): boolean {
+  return plan.toWrite.length === 0 && plan.toRemove.length === 0 && !plan.isAllowChanged;
+}
+
+/** The browser's dynamic rules already express this base (recorded as written, for this warning page address). */
+export async function isBaseApplied(db: ScamWarnerDb, state: BaseState, warningPageUrl: string): Promise<boolean> {
+  return isPlanEmpty(await planBaseRules(db, state, warningPageUrl));
+}
+
+/** Rule writes for the base of `state`; `planned` shards (just planned, in memory) spare reading their domains back. */
+export async function syncListRules(db: ScamWarnerDb, state: BaseState, warningPageUrl: string, planned: readonly DomainShard[] = []): Promise<RuleSyncReport> {
+  const plan = await planBaseRules(db, state, warningPageUrl);
+  const { applied, current, toWrite, toRemove, allowDigest, isAllowChanged } = plan;
+  if (isPlanEmpty(plan)) return { written: [], removed: [] };
   const shards = state.shards.filter((shard) => toWrite.includes(shard.ruleId));
   const keyOf = (shard: { ruleId: number; digest: string }) => getShardKey(shard.ruleId, shard.digest);
   const domains = new Map(planned.map((shard) => [keyOf(shard), shard.domains]));

@@ -14,20 +14,25 @@ import { writeOverlayRules } from '../rules/overlay-writer.ts';
 import type { StoredListState } from '../db.ts';
 import { timeStage } from './timing.ts';
 
-function adopt(engine: Engine, list: StoredListState, state: FeedState): void {
+/** The rules an update rewrites: the overlay always, the base for a complete list. */
+type RuleParts = 'overlay' | 'base and overlay';
+
+/** Until its rules are written, the browser does not redirect the domains the new list adds. */
+function adopt(engine: Engine, list: StoredListState, state: FeedState, parts: RuleParts): void {
   engine.list = list;
   engine.index = state.index;
   engine.feedState = Promise.resolve(state);
-  // Until its overlay is written, the browser does not redirect the domains it adds.
   engine.overlayRulesSince = Infinity;
+  if (parts === 'base and overlay') engine.baseRulesSince = Infinity;
 }
 
-/** Rule writing for the adopted list; once it succeeds, the browser enforces its overlay. */
-function writeRules(engine: Engine, write: () => Promise<void>): Promise<unknown> {
+/** Rule writing for the adopted list; once it succeeds, the browser enforces what it wrote. */
+function writeRules(engine: Engine, parts: RuleParts, write: () => Promise<void>): Promise<unknown> {
   return queueRuleWork(() =>
     timeStage('rules', async () => {
       await write();
       engine.overlayRulesSince = Date.now();
+      if (parts === 'base and overlay') engine.baseRulesSince = engine.overlayRulesSince;
     }),
   );
 }
@@ -37,11 +42,11 @@ export async function applyFullList(engine: Engine, state: FeedState, origin: St
   const installed = await serializeListWork(async () => {
     if (!accept(engine.list)) return null;
     const result = await timeStage('store', () => installListState(engine.db, payloadFromState(state, origin), now, records));
-    adopt(engine, result.list, state);
+    adopt(engine, result.list, state, 'base and overlay');
     return result;
   });
   if (!installed) return false;
-  await writeRules(engine, async () => {
+  await writeRules(engine, 'base and overlay', async () => {
     await syncListRules(engine.db, installed.list, engine.warningPageUrl, installed.shards);
     await writeOverlayRules(EMPTY_OVERLAY, engine.warningPageUrl);
   });
@@ -63,15 +68,15 @@ export async function applyListDelta(engine: Engine, from: StoredListState, stat
     // The scanner's matcher is cached on the indicators array itself: the same array keeps it.
     if (!changes.indicatorsChanged) change.indicators = current.indicators;
     const installed = await timeStage('store', () => installListChange(engine.db, current, change, now, records));
-    adopt(engine, installed, state);
+    adopt(engine, installed, state, 'overlay');
     return installed;
   });
   const isAllowChanged = changes.allowDomains.added.length > 0 || changes.allowDomains.removed.length > 0;
   if (isAllowChanged) {
-    await writeRules(engine, () => compactList(engine));
+    await writeRules(engine, 'overlay', () => compactList(engine));
     return;
   }
-  await writeRules(engine, () => writeOverlayRules(list.overlay ?? EMPTY_OVERLAY, engine.warningPageUrl));
+  await writeRules(engine, 'overlay', () => writeOverlayRules(list.overlay ?? EMPTY_OVERLAY, engine.warningPageUrl));
   if (shouldCompact(list.overlay ?? EMPTY_OVERLAY)) compactSoon(engine);
 }
 

@@ -2,6 +2,7 @@
 // and the banner verdict it pushes to a page it flags as the page commits.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
+import { queueRuleWork } from '../../../src/background/engine.ts';
 import { checkNavigation, onNavigationCommitted } from '../../../src/background/navigation.ts';
 import { isVerdictPush } from '../../../src/shared/protocol.ts';
 import { removeFakeChrome } from '../shared/support/fake-chrome.ts';
@@ -19,16 +20,31 @@ afterEach(() => {
   removeFakeChrome();
 });
 
-/** The URL the tab shows after the navigation to `url` was checked. */
-async function navigate(url: string): Promise<string | undefined> {
+/** The URL the tab shows after the navigation to `url` (started at `startedAt`, or now) was checked. */
+async function navigate(url: string, startedAt?: number): Promise<string | undefined> {
   const tabId = await openTab(url);
-  await checkNavigation(background.services, { tabId, frameId: 0, url });
+  await checkNavigation(background.services, { tabId, frameId: 0, url, ...(startedAt === undefined ? {} : { timeStamp: startedAt }) });
   return (await fakeBrowser.tabs.get(tabId)).url;
+}
+
+/** The engine, once the first install's rules are written (the worker writes them after it answers). */
+async function settledEngine() {
+  const engine = await background.services.getEngine();
+  await queueRuleWork(async () => undefined);
+  return engine;
 }
 
 describe('a top-level navigation', () => {
   it('to a listed domain is left to its redirect rule', async () => {
+    await settledEngine();
     expect(await navigate('http://www.evil-scam.test/login')).toBe('http://www.evil-scam.test/login');
+  });
+
+  it("to a listed domain is sent to the warning page when it started before the first install's rules were written", async () => {
+    const { baseRulesSince } = await settledEngine();
+    const url = 'http://www.evil-scam.test/login';
+    expect(await navigate(url, baseRulesSince - 1000)).toBe(`${WARNING_PAGE}#${url}`);
+    expect(await navigate(url, baseRulesSince)).toBe(url);
   });
 
   it('to a listed URL prefix, which no rule expresses, is sent to the warning page', async () => {

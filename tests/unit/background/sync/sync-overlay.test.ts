@@ -98,7 +98,7 @@ describe('the overlay', () => {
   });
 });
 
-describe('a navigation to a domain the overlay adds', () => {
+describe("a navigation to a domain whose rule the browser does not hold yet", () => {
   /** The URL the tab shows after the background checked a navigation to `url` that started at `startedAt`. */
   async function navigate(target: TestBackground, url: string, startedAt: number): Promise<string | undefined> {
     const tabId = await openTab(url);
@@ -118,10 +118,10 @@ describe('a navigation to a domain the overlay adds', () => {
     expect(await navigate(restarted, 'http://evil-scam.test/', overlayRulesSince - 1000)).toBe('http://evil-scam.test/');
   });
 
-  it('is left to the rule after a worker restart, when the browser still held the overlay', async () => {
+  it('is left to the rule after a worker restart, when the browser still held the base and the overlay', async () => {
     await publishDelta(2, ['added-now.test']);
     const restarted = Object.assign(bench.restart(), { clock: bench.clock });
-    expect((await restarted.services.getEngine()).overlayRulesSince).toBe(0);
+    expect(await restarted.services.getEngine()).toMatchObject({ baseRulesSince: 0, overlayRulesSince: 0 });
     expect(await navigate(restarted, 'http://added-now.test/', 1)).toBe('http://added-now.test/');
   });
 
@@ -134,6 +134,15 @@ describe('a navigation to a domain the overlay adds', () => {
     expect(engine.overlayRulesSince).toBe(Infinity);
     expect(await navigate(bench, 'http://added-now.test/', Date.now())).toBe(`${WARNING_PAGE}#http://added-now.test/`);
     expect(await navigate(bench, 'http://evil-scam.test/', Date.now())).toBe('http://evil-scam.test/');
+  });
+
+  it("is stopped by the background for as long as writing a complete list's rules fails", async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.declarativeNetRequest, 'updateDynamicRules').mockRejectedValue(new Error('rule limit reached'));
+    await bench.feedHost.publish(liveVersion(2, ['listed-now.test']));
+    await syncFeed(bench.services, 'user');
+    expect(await bench.services.getEngine()).toMatchObject({ list: { version: 2 }, baseRulesSince: Infinity });
+    expect(await navigate(bench, 'http://listed-now.test/', Date.now())).toBe(`${WARNING_PAGE}#http://listed-now.test/`);
   });
 });
 
