@@ -8,6 +8,7 @@ import { isHostWithin } from '../core/verdict.ts';
 import { readStoppedUrl } from '../shared/warning-url.ts';
 import { checkUrlNow, getHost } from './checker.ts';
 import { forgetBadge, showBadge } from './badge.ts';
+import { EMPTY_OVERLAY, isAddedByOverlay } from './rules/overlay.ts';
 import type { Engine } from './engine.ts';
 import { isBannerDue, pushBannerVerdict } from './page-verdict.ts';
 import type { Services } from './services.ts';
@@ -33,7 +34,7 @@ interface NavigationDetails {
 function isLeftToRules(engine: Engine, host: string, entry: string, entryKind: EntryKind, startedAt: number): boolean {
   if (entryKind !== 'domain' || engine.list.allowDomains.some((allowed) => isHostWithin(host, allowed))) return false;
   if (startedAt < engine.baseRulesSince) return false;
-  return startedAt >= engine.overlayRulesSince || !(engine.list.overlay?.added.includes(entry) ?? false);
+  return startedAt >= engine.overlayRulesSince || !isAddedByOverlay(engine.list.overlay ?? EMPTY_OVERLAY, entry);
 }
 
 export async function checkNavigation(services: Services, details: NavigationDetails): Promise<void> {

@@ -5,6 +5,7 @@
 // The listed domains are always base + added - removed, with added outside the base and removed
 // inside it. Pure: planned here, written by overlay-writer.ts.
 import { forEachCandidate } from '../../core/feed/layered-set.ts';
+import { includesSorted } from './shard-set.ts';
 
 export interface ListOverlay {
   /** Listed since the base (sorted): a redirect rule above the overlay's allow. */
@@ -33,6 +34,11 @@ export const COMPACT_AFTER_DOMAINS = 20_000;
 /** Domains the overlay holds (`allowed` is part of `removed`). */
 export function getOverlaySize(overlay: ListOverlay): number {
   return overlay.added.length + overlay.removed.length + overlay.excluded.length;
+}
+
+/** The domain was listed since the base: the overlay's session rule redirects it, not the base's. */
+export function isAddedByOverlay(overlay: ListOverlay, domain: string): boolean {
+  return includesSorted(overlay.added, domain);
 }
 
 export function shouldCompact(overlay: ListOverlay): boolean {

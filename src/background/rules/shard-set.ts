@@ -15,7 +15,8 @@ export interface ShardDomains {
   domains: readonly string[];
 }
 
-function includesSorted(domains: readonly string[], domain: string): boolean {
+/** Binary search in a sorted list of domains. */
+export function includesSorted(domains: readonly string[], domain: string): boolean {
   let low = 0;
   let high = domains.length - 1;
   while (low <= high) {
